@@ -1,0 +1,59 @@
+#include "app/services.hpp"
+
+#include "fake/emulator_transport.hpp"
+#include "graph/curl_transport.hpp"
+#include "ops/all_ops.hpp"
+
+namespace fbmcp::app {
+
+core::Result<std::shared_ptr<fake::GraphEmulator>> make_emulator(const core::Settings& settings) {
+  auto reader = settings.fixtures_dir.empty() ? fake::embedded_fixture_reader()
+                                              : fake::directory_fixture_reader(settings.fixtures_dir);
+  auto world = fake::load_world(reader);
+  if (!world) return std::unexpected(world.error());
+  fake::EmulatorOptions options;
+  options.api_version = settings.api_version;
+  return std::make_shared<fake::GraphEmulator>(std::move(*world), options);
+}
+
+core::Result<std::unique_ptr<Services>> make_services(const core::Settings& settings) {
+  auto services = std::make_unique<Services>();
+  services->settings = settings;
+  if (settings.mode == core::Mode::Fake) {
+    auto emulator = make_emulator(settings);
+    if (!emulator) return std::unexpected(emulator.error());
+    services->emulator = *emulator;
+    services->transport = std::make_shared<fake::EmulatorTransport>(services->emulator);
+  } else {
+    if (settings.access_token.empty()) {
+      return core::fail(core::ErrorKind::Unauthenticated, "live mode needs FACEBOOK_ACCESS_TOKEN",
+                        "set FACEBOOK_ACCESS_TOKEN, or run with --fake / FACEBOOK_MODE=fake for the emulator");
+    }
+    graph::CurlOptions options;
+    options.base_url = settings.graph_url;
+    options.api_version = settings.api_version;
+    options.access_token = settings.access_token;
+    options.app_secret = settings.app_secret;
+    options.user_agent = std::string("facebook-mcp/") + FBMCP_VERSION;
+    services->transport = std::make_shared<graph::CurlTransport>(options);
+  }
+  services->graph = std::make_unique<graph::GraphClient>(services->transport);
+  services->accounts = std::make_unique<tool::AccountDirectory>(*services->graph);
+  services->registry = std::make_unique<tool::OpRegistry>();
+  ops::register_all_ops(*services->registry);
+  services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
+                                                    settings.mode);
+  return services;
+}
+
+std::string mode_line(const core::Settings& settings) {
+  if (settings.mode == core::Mode::Fake) {
+    return "FAKE MODE (" + settings.mode_reason +
+           "): an in-process Graph API emulator seeded with sample accounts answers every op; nothing real is read "
+           "or changed and changes last only while this process runs. Set FACEBOOK_ACCESS_TOKEN for live Meta.";
+  }
+  return "LIVE MODE (" + settings.mode_reason + "): calls go to " + settings.graph_url + "/" + settings.api_version +
+         " with the configured token; changes are real and can spend money.";
+}
+
+}  // namespace fbmcp::app

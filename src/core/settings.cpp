@@ -1,0 +1,53 @@
+#include "core/settings.hpp"
+
+#include <cstdlib>
+
+#include "core/redact.hpp"
+
+namespace fbmcp::core {
+namespace {
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? std::string(value) : std::string();
+}
+
+}  // namespace
+
+std::string to_string(Mode mode) { return mode == Mode::Fake ? "fake" : "live"; }
+
+Settings load_settings(bool force_fake) {
+  Settings s;
+  s.access_token = env("FACEBOOK_ACCESS_TOKEN");
+  s.app_id = env("FACEBOOK_APP_ID");
+  s.app_secret = env("FACEBOOK_APP_SECRET");
+  if (auto url = env("FACEBOOK_GRAPH_URL"); !url.empty()) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    s.graph_url = url;
+  }
+  if (auto version = env("FACEBOOK_API_VERSION"); !version.empty()) s.api_version = version;
+  s.fixtures_dir = env("FACEBOOK_FIXTURES_DIR");
+  register_secret(s.access_token);
+  register_secret(s.app_secret);
+
+  const std::string mode = env("FACEBOOK_MODE");
+  if (force_fake) {
+    s.mode = Mode::Fake;
+    s.mode_reason = "--fake given";
+  } else if (mode == "fake") {
+    s.mode = Mode::Fake;
+    s.mode_reason = "FACEBOOK_MODE=fake";
+  } else if (mode == "live") {
+    s.mode = Mode::Live;
+    s.mode_reason = "FACEBOOK_MODE=live";
+  } else if (!s.access_token.empty()) {
+    s.mode = Mode::Live;
+    s.mode_reason = "FACEBOOK_ACCESS_TOKEN is set";
+  } else {
+    s.mode = Mode::Fake;
+    s.mode_reason = "no FACEBOOK_ACCESS_TOKEN configured";
+  }
+  return s;
+}
+
+}  // namespace fbmcp::core

@@ -1,0 +1,25 @@
+// Process settings, read once from the environment (DESIGN §7: secrets come from the environment, never argv).
+#pragma once
+#include <string>
+
+namespace fbmcp::core {
+
+enum class Mode { Fake, Live };
+std::string to_string(Mode mode);
+
+struct Settings {
+  Mode mode = Mode::Fake;
+  std::string access_token;     // FACEBOOK_ACCESS_TOKEN
+  std::string app_id;           // FACEBOOK_APP_ID
+  std::string app_secret;       // FACEBOOK_APP_SECRET
+  std::string graph_url = "https://graph.facebook.com";  // FACEBOOK_GRAPH_URL
+  std::string api_version = "v24.0";                     // FACEBOOK_API_VERSION (Meta SDK 24.0.1 default)
+  std::string fixtures_dir;     // FACEBOOK_FIXTURES_DIR: empty = fixtures compiled into the binary
+  std::string mode_reason;      // one line saying why this mode was chosen, for the start banner
+};
+
+// FACEBOOK_MODE=fake|live wins; otherwise live when a token is set, else fake. `force_fake` is the --fake flag.
+// Registers every secret it reads with the redactor.
+Settings load_settings(bool force_fake);
+
+}  // namespace fbmcp::core

@@ -1,0 +1,187 @@
+#include "fake/campaign_rules.hpp"
+
+namespace fbmcp::fake {
+namespace {
+
+// Both budgets at two levels is the error peers hit as a cryptic subcode 1885621 (shared/reference/peers.md §4.5).
+constexpr int kBudgetOnBothLevelsSubcode = 1885621;
+
+bool any_adset_has_budget(const ObjectStore& store, const std::string& campaign_id) {
+  return !store
+              .select("adset",
+                      [&](const Node& n) {
+                        return n.data.value("campaign_id", "") == campaign_id && n.data.value("status", "") != "DELETED" &&
+                               (n.data.contains("daily_budget") || n.data.contains("lifetime_budget"));
+                      })
+              .empty();
+}
+
+std::optional<GraphError> check_special_ad_categories(const WriteContext& ctx, const nlohmann::json& value) {
+  if (!value.is_array()) {
+    return invalid_param("special_ad_categories", "special_ad_categories must be a list, e.g. [] or [\"HOUSING\"]");
+  }
+  for (const auto& category : value) {
+    if (!category.is_string()) return invalid_param("special_ad_categories", "special_ad_categories holds strings");
+    if (auto e = check_enum(ctx, "campaign.special_ad_categories", "special_ad_categories", category)) return e;
+  }
+  return std::nullopt;
+}
+
+std::optional<GraphError> check_budget_minimum(const Node& account, const std::string& field, const std::string& value) {
+  if (field != "daily_budget") return std::nullopt;
+  const auto minimum = account.data.value("min_daily_budget", 0);
+  if (minimum > 0 && std::stoll(value) < minimum) {
+    return invalid_param(field, "", "Budget too low",
+                         "The daily budget must be at least " + std::to_string(minimum) +
+                             " (in the account currency's minor units).");
+  }
+  return std::nullopt;
+}
+
+// Graph stores budgets and reports budget_remaining; both are strings of minor units.
+void set_budget(nlohmann::json& campaign, const std::string& field, const std::string& value) {
+  campaign[field] = value;
+  campaign["budget_remaining"] = value;
+}
+
+}  // namespace
+
+WriteResult build_campaign(WriteContext& ctx, const Node& account, const ParamMap& params) {
+  const auto name = param(params, "name");
+  if (!name || name->empty()) return std::unexpected(missing_param("name"));
+  const auto objective = param(params, "objective");
+  if (!objective) return std::unexpected(missing_param("objective"));
+  if (auto e = check_enum(ctx, "campaign.objective", "objective", *objective)) return std::unexpected(*e);
+  const auto categories = json_param(params, "special_ad_categories");
+  if (!categories) return std::unexpected(missing_param("special_ad_categories"));
+  if (auto e = check_special_ad_categories(ctx, *categories)) return std::unexpected(*e);
+  const auto status = param(params, "status").value_or("ACTIVE");
+  if (auto e = check_enum(ctx, "campaign.status", "status", status)) return std::unexpected(*e);
+  const auto buying_type = param(params, "buying_type").value_or("AUCTION");
+  if (buying_type != "AUCTION" && buying_type != "RESERVED") {
+    return std::unexpected(invalid_enum("buying_type", buying_type, {"AUCTION", "RESERVED"}));
+  }
+
+  auto daily = money_param(params, "daily_budget");
+  if (!daily) return std::unexpected(daily.error());
+  auto lifetime = money_param(params, "lifetime_budget");
+  if (!lifetime) return std::unexpected(lifetime.error());
+  if (*daily && *lifetime) {
+    return std::unexpected(invalid_param("lifetime_budget", "", "Only one budget allowed",
+                                         "A campaign can have a daily budget or a lifetime budget, not both."));
+  }
+  const auto stop_time = param(params, "stop_time");
+  if (*lifetime && !stop_time) {
+    return std::unexpected(invalid_param("stop_time", "", "End date required",
+                                         "A campaign with a lifetime budget needs a stop_time."));
+  }
+  const bool has_budget = *daily || *lifetime;
+  const auto bid_strategy = param(params, "bid_strategy");
+  if (bid_strategy) {
+    if (auto e = check_enum(ctx, "campaign.bid_strategy", "bid_strategy", *bid_strategy)) return std::unexpected(*e);
+    if (!has_budget) {
+      return std::unexpected(invalid_param("bid_strategy", "", "Bid strategy needs a campaign budget",
+                                           "Set bid_strategy on the ad sets when the campaign has no budget."));
+    }
+  }
+  const auto sharing = bool_param(params, "is_adset_budget_sharing_enabled");
+  if (!has_budget && !sharing) {
+    // Required from v24.0 when the campaign has no campaign budget (graph-api-facts.md §2).
+    return std::unexpected(invalid_param(
+        "is_adset_budget_sharing_enabled", "", "Ad set budget sharing must be set",
+        "When a campaign has no campaign budget, is_adset_budget_sharing_enabled must be set to true or false."));
+  }
+
+  nlohmann::json c = {{"id", ""},
+                      {"account_id", account.data.value("account_id", "")},
+                      {"name", *name},
+                      {"objective", *objective},
+                      {"status", status},
+                      {"configured_status", status},
+                      {"effective_status", status},
+                      {"buying_type", buying_type},
+                      {"special_ad_categories", *categories}};
+  if (*daily) {
+    if (auto e = check_budget_minimum(account, "daily_budget", **daily)) return std::unexpected(*e);
+    set_budget(c, "daily_budget", **daily);
+  }
+  if (*lifetime) set_budget(c, "lifetime_budget", **lifetime);
+  if (has_budget) c["bid_strategy"] = bid_strategy.value_or("LOWEST_COST_WITHOUT_CAP");
+  else c["is_adset_budget_sharing_enabled"] = *sharing;
+  auto spend_cap = money_param(params, "spend_cap");
+  if (!spend_cap) return std::unexpected(spend_cap.error());
+  if (*spend_cap) c["spend_cap"] = **spend_cap;
+  if (auto countries = json_param(params, "special_ad_category_country")) c["special_ad_category_country"] = *countries;
+  if (auto promoted = json_param(params, "promoted_object")) c["promoted_object"] = *promoted;
+  c["start_time"] = param(params, "start_time").value_or(ctx.now);
+  if (stop_time) c["stop_time"] = *stop_time;
+  c["created_time"] = ctx.now;
+  c["updated_time"] = ctx.now;
+  return c;
+}
+
+WriteResult apply_campaign_update(WriteContext& ctx, const Node& campaign, const ParamMap& params) {
+  nlohmann::json c = campaign.data;
+  const std::string id = c.value("id", "");
+  if (c.value("status", "") == "DELETED") {
+    return std::unexpected(invalid_param("status", "", "Campaign deleted",
+                                         "This campaign has been deleted and can no longer be edited."));
+  }
+  if (params.count("objective") && param(params, "objective") != c.value("objective", "")) {
+    return std::unexpected(invalid_param("objective", "", "Objective can't be changed",
+                                         "A campaign's objective can't be changed after it is created."));
+  }
+  if (auto name = param(params, "name")) {
+    if (name->empty()) return std::unexpected(missing_param("name"));
+    c["name"] = *name;
+  }
+  if (auto status = param(params, "status")) {
+    if (auto e = check_enum(ctx, "campaign.status", "status", *status)) return std::unexpected(*e);
+    c["status"] = *status;
+    c["configured_status"] = *status;
+  }
+  for (const char* field : {"daily_budget", "lifetime_budget"}) {
+    auto value = money_param(params, field);
+    if (!value) return std::unexpected(value.error());
+    if (!*value) continue;
+    const char* other = std::string(field) == "daily_budget" ? "lifetime_budget" : "daily_budget";
+    if (c.contains(other)) {
+      return std::unexpected(invalid_param(field, "", "Budget type can't be changed",
+                                           std::string("This campaign uses a ") + other + "; its budget type can't be changed."));
+    }
+    if (!c.contains(field) && any_adset_has_budget(ctx.store, id)) {
+      return std::unexpected(invalid_param(field, "", "Budget already set on ad sets",
+                                           "This campaign's ad sets have their own budgets; a campaign budget can't "
+                                           "be added on top of them.",
+                                           kBudgetOnBothLevelsSubcode));
+    }
+    const Node* account = ctx.store.find("act_" + c.value("account_id", ""));
+    if (account) {
+      if (auto e = check_budget_minimum(*account, field, **value)) return std::unexpected(*e);
+    }
+    set_budget(c, field, **value);
+    c.erase("is_adset_budget_sharing_enabled");
+    if (!c.contains("bid_strategy")) c["bid_strategy"] = "LOWEST_COST_WITHOUT_CAP";
+  }
+  if (auto bid_strategy = param(params, "bid_strategy")) {
+    if (auto e = check_enum(ctx, "campaign.bid_strategy", "bid_strategy", *bid_strategy)) return std::unexpected(*e);
+    c["bid_strategy"] = *bid_strategy;
+  }
+  if (auto categories = json_param(params, "special_ad_categories")) {
+    if (auto e = check_special_ad_categories(ctx, *categories)) return std::unexpected(*e);
+    c["special_ad_categories"] = *categories;
+  }
+  if (auto sharing = bool_param(params, "is_adset_budget_sharing_enabled")) {
+    if (!c.contains("daily_budget") && !c.contains("lifetime_budget")) c["is_adset_budget_sharing_enabled"] = *sharing;
+  }
+  auto spend_cap = money_param(params, "spend_cap");
+  if (!spend_cap) return std::unexpected(spend_cap.error());
+  if (*spend_cap) c["spend_cap"] = **spend_cap;
+  for (const char* field : {"start_time", "stop_time"}) {
+    if (auto value = param(params, field)) c[field] = *value;
+  }
+  c["updated_time"] = ctx.now;
+  return c;
+}
+
+}  // namespace fbmcp::fake

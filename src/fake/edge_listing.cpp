@@ -1,0 +1,177 @@
+#include "fake/edge_listing.hpp"
+
+#include <algorithm>
+#include <openssl/evp.h>
+
+#include "fake/field_selection.hpp"
+#include "graph/form_encoding.hpp"
+
+namespace fbmcp::fake {
+namespace {
+
+constexpr size_t kDefaultLimit = 25;  // Graph's default page size
+constexpr size_t kMaxLimit = 500;
+
+std::string field_text(const nlohmann::json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_null()) return "";
+  return value.dump();
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+bool in_list(const nlohmann::json& list, const std::string& value) {
+  if (!list.is_array()) return field_text(list) == value;
+  return std::any_of(list.begin(), list.end(), [&](const auto& v) { return field_text(v) == value; });
+}
+
+// Graph's filtering operators (EQUAL, NOT_EQUAL, GREATER_THAN, LESS_THAN, IN, NOT_IN, CONTAIN, NOT_CONTAIN, …).
+std::expected<bool, GraphError> matches(const nlohmann::json& data, const std::string& type, const nlohmann::json& rule) {
+  if (!rule.is_object() || !rule.contains("field") || !rule.contains("operator")) {
+    return std::unexpected(invalid_param("filtering", "each filtering rule needs field, operator and value"));
+  }
+  std::string field = rule["field"].get<std::string>();
+  if (field.rfind(type + ".", 0) == 0) field = field.substr(type.size() + 1);
+  const std::string op = rule["operator"].get<std::string>();
+  const auto value = rule.value("value", nlohmann::json());
+  const std::string actual = data.contains(field) ? field_text(data[field]) : "";
+  if (op == "EQUAL") return actual == field_text(value);
+  if (op == "NOT_EQUAL") return actual != field_text(value);
+  if (op == "IN") return in_list(value, actual);
+  if (op == "NOT_IN") return !in_list(value, actual);
+  if (op == "CONTAIN") return lower(actual).find(lower(field_text(value))) != std::string::npos;
+  if (op == "NOT_CONTAIN") return lower(actual).find(lower(field_text(value))) == std::string::npos;
+  if (op == "GREATER_THAN" || op == "LESS_THAN") {
+    try {
+      const double a = std::stod(actual.empty() ? "0" : actual);
+      const double b = std::stod(field_text(value));
+      return op == "GREATER_THAN" ? a > b : a < b;
+    } catch (...) {
+      return std::unexpected(invalid_param("filtering", "operator " + op + " needs numbers"));
+    }
+  }
+  return std::unexpected(invalid_enum("filtering.operator", op,
+                                      {"EQUAL", "NOT_EQUAL", "GREATER_THAN", "LESS_THAN", "IN", "NOT_IN", "CONTAIN",
+                                       "NOT_CONTAIN"}));
+}
+
+}  // namespace
+
+std::string encode_cursor(const std::string& id) {
+  std::string out(4 * ((id.size() + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(id.data()), static_cast<int>(id.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+std::string decode_cursor(const std::string& cursor) {
+  if (cursor.empty() || cursor.size() % 4 != 0) return {};
+  std::string out(cursor.size() / 4 * 3 + 1, '\0');
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(cursor.data()), static_cast<int>(cursor.size()));
+  if (n < 0) return {};
+  out.resize(static_cast<size_t>(n));
+  while (!out.empty() && out.back() == '\0') out.pop_back();  // EVP_DecodeBlock keeps padding bytes
+  return out;
+}
+
+std::expected<nlohmann::json, GraphError> select_fields(const Node& node, const ParamMap& params,
+                                                        const GraphModel& model,
+                                                        const std::vector<std::string>& default_fields) {
+  std::vector<FieldSelector> selection;
+  const auto fields = param(params, "fields");
+  if (fields && !fields->empty()) {
+    if (!parse_fields(*fields, selection)) {
+      return std::unexpected(invalid_param("fields", "Syntax error in fields: " + *fields));
+    }
+  } else {
+    for (const auto& name : default_fields) selection.push_back({name, {}});
+  }
+  for (const auto& field : selection) {
+    if (!model.has_field(node.type, field.name)) {
+      return std::unexpected(nonexisting_field(field.name, GraphModel::node_type_name(node.type)));
+    }
+  }
+  if (std::none_of(selection.begin(), selection.end(), [](const auto& f) { return f.name == "id"; })) {
+    selection.insert(selection.begin(), FieldSelector{"id", {}});
+  }
+  return project(node.data, selection);
+}
+
+std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std::vector<const Node*> nodes,
+                                                    const ParamMap& params, const GraphModel& model) {
+  // Filters.
+  const auto effective = json_param(params, "effective_status");
+  if (effective && !effective->is_array()) {
+    return std::unexpected(invalid_param("effective_status", "effective_status must be a list, e.g. [\"ACTIVE\"]"));
+  }
+  const auto filtering = json_param(params, "filtering");
+  if (filtering && !filtering->is_array()) {
+    return std::unexpected(invalid_param("filtering", "filtering must be a list of {field, operator, value}"));
+  }
+  std::vector<const Node*> kept;
+  for (const Node* node : nodes) {
+    const auto status = node->data.value("effective_status", node->data.value("status", ""));
+    if (effective) {
+      if (!in_list(*effective, status)) continue;
+    } else if (query.hides_deleted && node->data.value("status", "") == "DELETED") {
+      continue;
+    }
+    bool keep = true;
+    if (filtering) {
+      for (const auto& rule : *filtering) {
+        auto ok = matches(node->data, query.type, rule);
+        if (!ok) return std::unexpected(ok.error());
+        keep = keep && *ok;
+      }
+    }
+    if (keep) kept.push_back(node);
+  }
+
+  // Paging.
+  size_t limit = kDefaultLimit;
+  if (const auto raw = param(params, "limit")) {
+    try {
+      limit = std::clamp<size_t>(std::stoul(*raw), 1, kMaxLimit);
+    } catch (...) {
+      return std::unexpected(invalid_param("limit", "limit must be a positive integer"));
+    }
+  }
+  size_t start = 0;
+  if (const auto after = param(params, "after")) {
+    const auto id = decode_cursor(*after);
+    const auto it = std::find_if(kept.begin(), kept.end(), [&](const Node* n) { return n->data.value("id", "") == id; });
+    if (id.empty()) return std::unexpected(invalid_param("after", "Invalid cursor: " + *after));
+    start = it == kept.end() ? kept.size() : static_cast<size_t>(it - kept.begin()) + 1;
+  }
+  const size_t end = std::min(kept.size(), start + limit);
+
+  auto data = nlohmann::json::array();
+  for (size_t i = start; i < end; ++i) {
+    auto item = select_fields(*kept[i], params, model, {"id"});
+    if (!item) return std::unexpected(item.error());
+    data.push_back(std::move(*item));
+  }
+  nlohmann::json body = {{"data", data}};
+  if (start < end) {
+    nlohmann::json paging = {{"cursors",
+                              {{"before", encode_cursor(kept[start]->data.value("id", ""))},
+                               {"after", encode_cursor(kept[end - 1]->data.value("id", ""))}}}};
+    if (end < kept.size()) {
+      std::vector<std::pair<std::string, std::string>> next_params;
+      for (const auto& [key, value] : params) {
+        if (key != "after" && key != "before") next_params.emplace_back(key, value);
+      }
+      next_params.emplace_back("after", paging["cursors"]["after"].get<std::string>());
+      paging["next"] = query.next_base + "?" + graph::form_encode(next_params);
+    }
+    body["paging"] = paging;
+  }
+  return body;
+}
+
+}  // namespace fbmcp::fake

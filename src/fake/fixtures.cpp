@@ -1,0 +1,75 @@
+#include "fake/fixtures.hpp"
+
+#include <array>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "embedded/embedded.hpp"
+
+namespace fbmcp::fake {
+namespace {
+
+// Fixture file → Graph object type held in it.
+constexpr std::array<std::pair<const char*, const char*>, 11> kFixtureFiles = {{
+    {"businesses.json", "business"},
+    {"ad_accounts.json", "adaccount"},
+    {"campaigns.json", "campaign"},
+    {"adsets.json", "adset"},
+    {"ads.json", "ad"},
+    {"adcreatives.json", "adcreative"},
+    {"adimages.json", "adimage"},
+    {"pages.json", "page"},
+    {"instagram_accounts.json", "ig_user"},
+    {"instagram_media.json", "ig_media"},
+    {"customaudiences.json", "customaudience"},
+}};
+
+core::Result<nlohmann::json> parse_file(const FixtureReader& read, const std::string& name, bool required) {
+  const auto text = read(name);
+  if (!text) {
+    if (!required) return nlohmann::json::array();
+    return core::fail(core::ErrorKind::Internal, "fixture file " + name + " is missing");
+  }
+  auto value = nlohmann::json::parse(*text, nullptr, false);
+  if (value.is_discarded()) return core::fail(core::ErrorKind::Internal, "fixture file " + name + " is not valid JSON");
+  return value;
+}
+
+}  // namespace
+
+FixtureReader embedded_fixture_reader() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    if (auto content = embedded::find("fixtures/" + name)) return std::string(*content);
+    return std::nullopt;
+  };
+}
+
+FixtureReader directory_fixture_reader(const std::string& directory) {
+  return [directory](const std::string& name) -> std::optional<std::string> {
+    std::ifstream in(directory + "/" + name, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+}
+
+core::Result<World> load_world(const FixtureReader& read) {
+  World world;
+  auto model = parse_file(read, "graph_model.json", true);
+  if (!model) return std::unexpected(model.error());
+  world.model = GraphModel(std::move(*model));
+  auto me = parse_file(read, "me.json", true);
+  if (!me) return std::unexpected(me.error());
+  world.store.insert("user", std::move(*me));
+  for (const auto& [file, type] : kFixtureFiles) {
+    auto objects = parse_file(read, file, false);
+    if (!objects) return std::unexpected(objects.error());
+    if (!objects->is_array()) return core::fail(core::ErrorKind::Internal, std::string(file) + " must be an array");
+    for (auto& object : *objects) world.store.insert(type, std::move(object));
+  }
+  return world;
+}
+
+}  // namespace fbmcp::fake

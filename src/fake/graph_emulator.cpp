@@ -1,0 +1,263 @@
+#include "fake/graph_emulator.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <regex>
+
+#include "fake/campaign_rules.hpp"
+#include "fake/edge_listing.hpp"
+#include "fake/status_rules.hpp"
+#include "graph/form_encoding.hpp"
+
+namespace fbmcp::fake {
+namespace {
+
+std::string system_now() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S+0000", &tm);
+  return buffer;
+}
+
+std::vector<std::string> split_path(std::string path) {
+  static const std::regex kVersion(R"(^v\d+\.\d+$)");
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    auto part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (!part.empty()) parts.push_back(graph::url_decode(part));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  if (!parts.empty() && std::regex_match(parts.front(), kVersion)) parts.erase(parts.begin());
+  return parts;
+}
+
+// Which objects an edge of a node lists.
+struct EdgeSpec {
+  const char* parent_type;
+  const char* edge;
+  const char* child_type;
+  const char* link_field;  // child's field holding the parent's id; nullptr = special rule
+};
+
+constexpr EdgeSpec kEdges[] = {
+    {"user", "adaccounts", "adaccount", nullptr},
+    {"user", "accounts", "page", nullptr},
+    {"user", "businesses", "business", nullptr},
+    {"business", "owned_ad_accounts", "adaccount", "owner"},
+    {"adaccount", "campaigns", "campaign", "account_id"},
+    {"adaccount", "adsets", "adset", "account_id"},
+    {"adaccount", "ads", "ad", "account_id"},
+    {"adaccount", "adcreatives", "adcreative", "account_id"},
+    {"adaccount", "adimages", "adimage", "account_id"},
+    {"adaccount", "customaudiences", "customaudience", "account_id"},
+    {"campaign", "adsets", "adset", "campaign_id"},
+    {"campaign", "ads", "ad", "campaign_id"},
+    {"adset", "ads", "ad", "adset_id"},
+    {"ig_user", "media", "ig_media", nullptr},
+};
+
+const EdgeSpec* find_edge(const std::string& parent_type, const std::string& edge) {
+  for (const auto& spec : kEdges) {
+    if (parent_type == spec.parent_type && edge == spec.edge) return &spec;
+  }
+  return nullptr;
+}
+
+// The id a child stores for its parent: ad accounts are "act_<n>" but children hold the bare account_id.
+std::string link_value(const Node& parent) {
+  if (parent.type == "adaccount") return parent.data.value("account_id", "");
+  return parent.data.value("id", "");
+}
+
+bool belongs(const EdgeSpec& spec, const Node& parent, const Node& child) {
+  if (spec.link_field) return child.data.value(spec.link_field, "") == link_value(parent);
+  if (spec.parent_type == std::string("ig_user")) {
+    return child.data.contains("owner") && child.data["owner"].value("id", "") == parent.data.value("id", "");
+  }
+  const char* list = spec.edge == std::string("adaccounts") ? "adaccounts"
+                     : spec.edge == std::string("accounts") ? "accounts"
+                                                            : "businesses";
+  const auto& ids = parent.data.value(list, nlohmann::json::array());
+  return std::find(ids.begin(), ids.end(), child.data.value("id", "")) != ids.end();
+}
+
+std::vector<std::string> default_fields(const std::string& type) {
+  if (type == "user" || type == "page" || type == "business") return {"id", "name"};
+  return {"id"};
+}
+
+}  // namespace
+
+GraphEmulator::GraphEmulator(World world, EmulatorOptions options)
+    : world_(std::move(world)), options_(std::move(options)) {
+  if (!options_.now) options_.now = system_now;
+}
+
+size_t GraphEmulator::count(const std::string& type) const {
+  std::lock_guard lock(mutex_);
+  return world_.store.count(type);
+}
+
+void GraphEmulator::set_base_url(std::string base_url) {
+  std::lock_guard lock(mutex_);
+  options_.base_url = std::move(base_url);
+}
+
+graph::HttpResponse GraphEmulator::handle(const std::string& method, const std::string& path, const ParamMap& params) {
+  std::lock_guard lock(mutex_);
+  ++requests_;
+  return handle_locked(method, path, params);
+}
+
+std::string GraphEmulator::account_of(const Node* node) const {
+  if (!node) return {};
+  if (node->type == "adaccount") return node->data.value("account_id", "");
+  return node->data.value("account_id", "");
+}
+
+graph::HttpResponse GraphEmulator::respond(int status, const nlohmann::json& body, const std::string& account_id,
+                                           bool is_write) {
+  graph::HttpResponse response;
+  response.status = status;
+  response.body = body.dump();
+  response.headers = usage_.record(account_id, is_write);
+  response.headers["content-type"] = "application/json; charset=UTF-8";
+  return response;
+}
+
+graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const std::string& account_id) {
+  // fbtrace_id: opaque, unique per error, as Meta's support asks for it.
+  const std::string trace = "Fk" + encode_cursor(std::to_string(++trace_counter_ * 7919)).substr(0, 9);
+  return respond(error.http_status, error.body(trace), account_id, false);
+}
+
+graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, const std::string& path,
+                                                 const ParamMap& params) {
+  const auto parts = split_path(path);
+  if (parts.empty()) {
+    if (method == "POST" && params.count("batch")) return handle_batch(params);
+    return respond_error(unknown_path("/"));
+  }
+  if (parts.size() > 2) return respond_error(unknown_path("/" + parts[2]));
+
+  const std::string& id = parts[0];
+  Node* node = id == "me" ? world_.store.find(world_.store.me().value("id", "")) : world_.store.find(id);
+  if (!node) return respond_error(unsupported_request(method, id));
+  const std::string account = account_of(node);
+  WriteContext ctx{world_.store, world_.model, options_.now()};
+
+  if (parts.size() == 1) {
+    if (method == "GET") {
+      auto body = select_fields(*node, params, world_.model, default_fields(node->type));
+      if (!body) return respond_error(body.error(), account);
+      return respond(200, *body, account, false);
+    }
+    if (method == "POST") {
+      if (node->type != "campaign") return respond_error(unsupported_request(method, id), account);
+      auto updated = apply_campaign_update(ctx, *node, params);
+      if (!updated) return respond_error(updated.error(), account);
+      if (!is_validate_only(params)) {
+        const bool status_changed = (*updated)["status"] != node->data["status"];
+        node->data = std::move(*updated);
+        if (status_changed) {
+          if (node->data["status"] == "DELETED") mark_deleted(world_.store, *node, ctx.now);
+          else propagate_status(world_.store, *node);
+        }
+      }
+      return respond(200, {{"success", true}}, account, true);
+    }
+    if (method == "DELETE") {
+      if (node->type != "campaign" && node->type != "adset" && node->type != "ad") {
+        return respond_error(unsupported_request(method, id), account);
+      }
+      mark_deleted(world_.store, *node, ctx.now);
+      return respond(200, {{"success", true}}, account, true);
+    }
+    return respond_error(unsupported_request(method, id), account);
+  }
+
+  const std::string& edge = parts[1];
+  const EdgeSpec* spec = find_edge(node->type, edge);
+  if (!spec) return respond_error(unknown_path("/" + edge), account);
+  if (method == "GET") {
+    const Node& parent = *node;
+    auto children = world_.store.select(spec->child_type, [&](const Node& n) { return belongs(*spec, parent, n); });
+    EdgeQuery query{spec->child_type, options_.base_url + "/" + options_.api_version + "/" + id + "/" + edge,
+                    spec->child_type != std::string("adaccount")};
+    auto body = list_edge(query, std::move(children), params, world_.model);
+    if (!body) return respond_error(body.error(), account);
+    return respond(200, *body, account, false);
+  }
+  if (method == "POST" && node->type == "adaccount" && edge == "campaigns") {
+    auto campaign = build_campaign(ctx, *node, params);
+    if (!campaign) return respond_error(campaign.error(), account);
+    if (is_validate_only(params)) return respond(200, {{"success", true}}, account, true);
+    const std::string new_id = world_.store.allocate_id();
+    (*campaign)["id"] = new_id;
+    world_.store.insert("campaign", std::move(*campaign));
+    return respond(200, {{"id", new_id}}, account, true);
+  }
+  return respond_error(unsupported_request(method, id + "/" + edge), account);
+}
+
+graph::HttpResponse GraphEmulator::handle_batch(const ParamMap& params) {
+  // FBD/graph-api/batch-requests: ≤50 operations, results in request order, {result=name:$.id} references.
+  constexpr size_t kMaxBatch = 50;
+  const auto batch = json_param(params, "batch");
+  if (!batch || !batch->is_array()) return respond_error(invalid_param("batch", "batch must be a JSON array"));
+  if (batch->size() > kMaxBatch) {
+    GraphError e;
+    e.message = "(#100) Too many requests in batch message. Maximum batch size is 50";
+    return respond_error(e);
+  }
+  static const std::regex kReference(R"(\{result=([A-Za-z0-9_\-]+):\$\.([A-Za-z0-9_\.\*]+)\})");
+  std::map<std::string, nlohmann::json> named;
+  auto resolve = [&](const std::string& text) {
+    std::string out;
+    auto begin = std::sregex_iterator(text.begin(), text.end(), kReference);
+    size_t last = 0;
+    for (auto it = begin; it != std::sregex_iterator(); ++it) {
+      out += text.substr(last, it->position() - last);
+      const auto found = named.find((*it)[1]);
+      std::string value;
+      if (found != named.end()) {
+        const std::string path = (*it)[2];
+        if (path == "id") value = found->second.value("id", "");
+        else if (path == "data.*.id" && found->second.contains("data")) {
+          for (const auto& item : found->second["data"]) value += (value.empty() ? "" : ",") + item.value("id", "");
+        }
+      }
+      out += value;
+      last = it->position() + it->length();
+    }
+    return out + text.substr(last);
+  };
+  auto results = nlohmann::json::array();
+  for (const auto& op : *batch) {
+    const std::string method = op.value("method", "GET");
+    std::string url = resolve(op.value("relative_url", ""));
+    ParamMap op_params;
+    if (const auto q = url.find('?'); q != std::string::npos) {
+      op_params = graph::form_decode(url.substr(q + 1));
+      url = url.substr(0, q);
+    }
+    for (auto& [key, value] : graph::form_decode(resolve(op.value("body", "")))) op_params[key] = value;
+    for (const char* inherited : {"access_token", "appsecret_proof"}) {
+      if (params.count(inherited) && !op_params.count(inherited)) op_params[inherited] = params.at(inherited);
+    }
+    auto response = handle_locked(method, url, op_params);
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    if (op.contains("name") && response.status == 200) named[op["name"].get<std::string>()] = body;
+    auto headers = nlohmann::json::array();
+    for (const auto& [name, value] : response.headers) headers.push_back({{"name", name}, {"value", value}});
+    results.push_back({{"code", response.status}, {"headers", headers}, {"body", response.body}});
+  }
+  return respond(200, results, "", false);
+}
+
+}  // namespace fbmcp::fake

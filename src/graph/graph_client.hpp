@@ -1,0 +1,52 @@
+// GraphClient: Graph semantics on top of a Transport — JSON decoding, error table, paging, retries of reads.
+#pragma once
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "graph/request.hpp"
+#include "graph/transport.hpp"
+
+namespace fbmcp::graph {
+
+struct ListPage {
+  std::vector<nlohmann::json> items;
+  std::optional<std::string> after;  // cursor to continue from, set only when more items exist
+  int requests = 0;                  // how many Graph calls it took (benchmarks and tests read this)
+};
+
+struct RetryPolicy {
+  int max_attempts = 3;
+  int base_delay_ms = 200;
+  std::function<void(int ms)> sleep;  // injectable so tests don't wait; default sleeps
+};
+
+class GraphClient {
+ public:
+  explicit GraphClient(std::shared_ptr<Transport> transport, RetryPolicy retry = {});
+
+  core::Result<nlohmann::json> get(const std::string& path, const Params& params = {});
+  core::Result<nlohmann::json> post(const std::string& path, const Params& params);
+  core::Result<nlohmann::json> del(const std::string& path, const Params& params = {});
+
+  // Reads an edge page by page (following paging.next's cursor) until `limit` kept items or the end.
+  // `keep` filters client-side when Graph has no server-side filter for a condition.
+  core::Result<ListPage> list(const std::string& path, Params params, size_t limit,
+                              const std::function<bool(const nlohmann::json&)>& keep = {});
+
+  // Largest page we ask Graph for. Per-edge maxima are unpublished; >500 is known to be risky.
+  static constexpr size_t kMaxPageSize = 500;
+
+ private:
+  core::Result<nlohmann::json> call(const GraphRequest& request, bool retryable);
+  core::Result<nlohmann::json> call_once(const GraphRequest& request);
+
+  std::shared_ptr<Transport> transport_;
+  RetryPolicy retry_;
+};
+
+}  // namespace fbmcp::graph

@@ -1,0 +1,40 @@
+// What a Graph call is, independent of how it travels (libcurl to Meta, or in-process to the emulator).
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fbmcp::graph {
+
+// Graph parameters travel form-encoded: strings as they are, lists/objects/bools/numbers JSON-encoded, as Meta's
+// Python SDK sends them (_top_level_param_json_encode). Order is kept so requests are reproducible.
+class Params {
+ public:
+  Params() = default;
+  Params(std::initializer_list<std::pair<std::string, nlohmann::json>> items) {
+    for (const auto& [key, value] : items) set(key, value);
+  }
+  Params& set(const std::string& key, const nlohmann::json& value);
+  const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
+  const std::string* find(const std::string& key) const;
+  void erase(const std::string& key);
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+};
+
+struct GraphRequest {
+  std::string method = "GET";  // GET | POST | DELETE
+  std::string path;            // no version, no leading slash: "act_123/campaigns", "120210…", "" (batch root)
+  Params params;
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+};
+
+}  // namespace fbmcp::graph

@@ -1,0 +1,56 @@
+#include "mcp/completion.hpp"
+
+#include <algorithm>
+
+namespace fbmcp::mcp {
+namespace {
+
+constexpr size_t kMaxValues = 100;  // the spec's cap per response
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Ids whose id or name starts with / contains what the user typed so far.
+nlohmann::json matching_ids(const nlohmann::json& items, const std::string& typed) {
+  auto values = nlohmann::json::array();
+  const auto needle = lower(typed);
+  for (const auto& item : items) {
+    const auto id = item.value("id", "");
+    if (needle.empty() || id.rfind(typed, 0) == 0 || lower(item.value("name", "")).find(needle) != std::string::npos) {
+      values.push_back(id);
+    }
+  }
+  return values;
+}
+
+nlohmann::json list_items(const tool::Router& router, const nlohmann::json& call) {
+  const auto result = router.call(call, {});
+  if (result.is_error) return nlohmann::json::array();
+  return result.structured["data"].value("items", nlohmann::json::array());
+}
+
+}  // namespace
+
+nlohmann::json complete_argument(const tool::Router& router, const nlohmann::json& params) {
+  const auto argument = params.value("argument", nlohmann::json::object());
+  const std::string name = argument.value("name", "");
+  const std::string typed = argument.value("value", "");
+  const auto context = params.value("context", nlohmann::json::object()).value("arguments", nlohmann::json::object());
+  nlohmann::json values = nlohmann::json::array();
+  if (name == "ad_account_id" || name == "account_id") {
+    values = matching_ids(list_items(router, {{"op", "list_ad_accounts"}, {"args", {{"limit", 200}}}}), typed);
+  } else if (name == "campaign_id") {
+    const std::string account = context.value("ad_account_id", context.value("account_id", ""));
+    if (!account.empty()) {
+      values = matching_ids(
+          list_items(router, {{"op", "list_campaigns"}, {"args", {{"ad_account_id", account}, {"limit", 200}}}}), typed);
+    }
+  }
+  const size_t total = values.size();
+  if (values.size() > kMaxValues) values.erase(values.begin() + kMaxValues, values.end());
+  return {{"completion", {{"values", values}, {"total", total}, {"hasMore", total > kMaxValues}}}};
+}
+
+}  // namespace fbmcp::mcp

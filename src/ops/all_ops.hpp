@@ -1,0 +1,20 @@
+// Registration of every op family. main wires the registry through register_all_ops().
+#pragma once
+#include "tool/op_registry.hpp"
+#include "tool/result_text.hpp"
+
+namespace fbmcp::ops {
+
+void register_account_ops(tool::OpRegistry& registry);
+void register_campaign_read_ops(tool::OpRegistry& registry);
+void register_campaign_write_ops(tool::OpRegistry& registry);
+void register_campaign_status_ops(tool::OpRegistry& registry);
+
+inline void register_all_ops(tool::OpRegistry& registry) {
+  register_account_ops(registry);
+  register_campaign_read_ops(registry);
+  register_campaign_write_ops(registry);
+  register_campaign_status_ops(registry);
+}
+
+}  // namespace fbmcp::ops

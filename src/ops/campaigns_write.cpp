@@ -1,0 +1,213 @@
+// Campaign writes with free-form fields: create_campaign, update_campaign.
+#include "money/money.hpp"
+#include "ops/all_ops.hpp"
+#include "ops/campaign_view.hpp"
+#include "ops/shaping.hpp"
+#include "ops/write_support.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+using tool::ChangePreview;
+using tool::OpContext;
+using tool::OpOutput;
+
+constexpr const char* kBudgetFields[] = {"daily_budget", "lifetime_budget"};
+
+core::Error invalid(std::string message, std::string hint, std::string path) {
+  return core::Error{core::ErrorKind::InvalidArgs, std::move(message), std::move(hint), std::move(path), std::nullopt,
+                     nullptr};
+}
+
+// Money args → Graph minor units in the account currency. Returns the fields set.
+core::Result<nlohmann::json> budget_params(const nlohmann::json& args, const std::string& currency,
+                                           graph::Params& params) {
+  nlohmann::json set = nlohmann::json::object();
+  for (const char* field : {"daily_budget", "lifetime_budget", "spend_cap"}) {
+    if (!args.contains(field)) continue;
+    auto minor = money::parse_money_arg(args[field], currency, std::string("args.") + field);
+    if (!minor) return std::unexpected(minor.error());
+    if (*minor <= 0 && std::string(field) != "spend_cap") {
+      return std::unexpected(invalid(std::string("args.") + field + " must be more than zero",
+                                     "pause the campaign instead of setting a zero budget", std::string("args.") + field));
+    }
+    params.set(field, std::to_string(*minor));
+    set[field] = *minor;
+  }
+  if (set.contains("daily_budget") && set.contains("lifetime_budget")) {
+    return std::unexpected(invalid("give daily_budget or lifetime_budget, not both",
+                                   "a campaign has one budget type: daily, or lifetime with a stop_time",
+                                   "args.lifetime_budget"));
+  }
+  return set;
+}
+
+std::string money_text(int64_t minor, const std::string& currency) {
+  auto amount = money::to_amount(minor, currency);
+  return (amount ? *amount : std::to_string(minor)) + " " + currency;
+}
+
+// ---- create_campaign ----
+
+core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ctx) {
+  auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
+  if (!act) return std::unexpected(act.error());
+  auto account = ctx.accounts.get(*act);
+  if (!account) return std::unexpected(account.error());
+
+  graph::Params params{{"name", args["name"]},
+                       {"objective", args["objective"]},
+                       {"special_ad_categories", args["special_ad_categories"]},
+                       {"status", args.value("status", "PAUSED")}};  // creates default to PAUSED (DESIGN §5)
+  auto budgets = budget_params(args, account->currency, params);
+  if (!budgets) return std::unexpected(budgets.error());
+  const bool campaign_budget = budgets->contains("daily_budget") || budgets->contains("lifetime_budget");
+  if (!campaign_budget && !args.contains("is_adset_budget_sharing_enabled")) {
+    // No silent default budget: the caller says where the money is set.
+    return std::unexpected(invalid(
+        "no budget given: set daily_budget or lifetime_budget for a campaign budget, or set "
+        "is_adset_budget_sharing_enabled (true/false) to put budgets on the ad sets instead",
+        R"(e.g. "daily_budget": {"amount": "25.00"}, or "is_adset_budget_sharing_enabled": false)", "args.daily_budget"));
+  }
+  if (budgets->contains("lifetime_budget") && !args.contains("stop_time")) {
+    return std::unexpected(invalid("a lifetime_budget needs a stop_time", "add \"stop_time\": \"2026-12-31T23:59:00+0000\"",
+                                   "args.stop_time"));
+  }
+  for (const char* field : {"buying_type", "bid_strategy", "start_time", "stop_time", "special_ad_category_country",
+                            "promoted_object", "is_adset_budget_sharing_enabled"}) {
+    if (args.contains(field)) params.set(field, args[field]);
+  }
+  const bool dry_run = apply_dry_run(args, params);
+  ctx.report("creating campaign in " + *act);
+  auto created = ctx.graph.post(*act + "/campaigns", params);
+  if (!created) return std::unexpected(created.error());
+
+  OpOutput out;
+  if (dry_run) {
+    out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(params)}};
+    out.summary = "Dry run: Meta accepted the campaign '" + args["name"].get<std::string>() + "'; nothing was created.";
+    return out;
+  }
+  const std::string id = created->value("id", "");
+  auto snapshot = fetch_campaign(ctx, id);
+  if (!snapshot) return std::unexpected(snapshot.error());
+  out.data = {{"id", id}, {"campaign", snapshot->campaign}};
+  out.summary = "Created campaign " + id + " '" + snapshot->campaign.value("name", "") + "' (" +
+                snapshot->campaign.value("status", "") + ") in " + *act + ".";
+  if (snapshot->campaign.value("status", "") == "PAUSED") {
+    out.warnings.push_back("created PAUSED: it spends nothing until resume_campaign");
+  }
+  return out;
+}
+
+core::Result<std::optional<ChangePreview>> create_needs_confirmation(const nlohmann::json& args, OpContext& ctx) {
+  if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
+  auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
+  if (!act) return std::unexpected(act.error());
+  auto account = ctx.accounts.get(*act);
+  if (!account) return std::unexpected(account.error());
+  graph::Params ignored;
+  auto budgets = budget_params(args, account->currency, ignored);
+  if (!budgets) return std::unexpected(budgets.error());
+  std::string budget = "budgets on its ad sets";
+  for (const char* field : kBudgetFields) {
+    if (budgets->contains(field)) budget = std::string(field) + " " + money_text((*budgets)[field], account->currency);
+  }
+  return ChangePreview{"Create campaign '" + args["name"].get<std::string>() + "' ACTIVE in " + account->name + " (" +
+                           budget + ")? It can start spending at once.",
+                       {{"ad_account_id", *act}, {"status", "ACTIVE"}, {"budgets", *budgets}, {"currency", account->currency}}};
+}
+
+// ---- update_campaign ----
+
+struct PlannedUpdate {
+  CampaignSnapshot before;
+  graph::Params params;
+  nlohmann::json budgets;  // minor units set by this update
+};
+
+core::Result<PlannedUpdate> plan_update(const nlohmann::json& args, OpContext& ctx) {
+  auto before = fetch_campaign(ctx, args["campaign_id"].get<std::string>());
+  if (!before) return std::unexpected(before.error());
+  PlannedUpdate plan{std::move(*before), {}, {}};
+  auto budgets = budget_params(args, plan.before.currency, plan.params);
+  if (!budgets) return std::unexpected(budgets.error());
+  plan.budgets = *budgets;
+  for (const char* field : {"name", "status", "bid_strategy", "start_time", "stop_time", "special_ad_categories"}) {
+    if (args.contains(field)) plan.params.set(field, args[field]);
+  }
+  if (plan.params.items().empty()) {
+    return std::unexpected(invalid("nothing to update: give at least one of name, status, daily_budget, "
+                                   "lifetime_budget, bid_strategy, spend_cap, start_time, stop_time, "
+                                   "special_ad_categories",
+                                   R"(e.g. {"campaign_id": "…", "daily_budget": {"amount": "40.00"}})", "args"));
+  }
+  return plan;
+}
+
+core::Result<OpOutput> update_campaign(const nlohmann::json& args, OpContext& ctx) {
+  auto plan = plan_update(args, ctx);
+  if (!plan) return std::unexpected(plan.error());
+  const std::string id = args["campaign_id"].get<std::string>();
+  const bool dry_run = apply_dry_run(args, plan->params);
+  auto result = ctx.graph.post(id, plan->params);
+  if (!result) return std::unexpected(result.error());
+  OpOutput out;
+  if (dry_run) {
+    out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(plan->params)},
+                {"campaign", plan->before.campaign}};
+    out.summary = "Dry run: Meta accepted the update of campaign " + id + "; nothing changed.";
+    return out;
+  }
+  auto after = fetch_campaign(ctx, id);
+  if (!after) return std::unexpected(after.error());
+  nlohmann::json changes = nlohmann::json::object();
+  for (const auto& [key, value] : plan->params.items()) {
+    const auto old_value = plan->before.campaign.value(key, nlohmann::json());
+    const auto new_value = after->campaign.value(key, nlohmann::json());
+    if (old_value != new_value) changes[key] = {{"before", old_value}, {"after", new_value}};
+  }
+  out.data = {{"campaign", after->campaign}, {"changes", changes}};
+  out.summary = "Updated campaign " + id + " '" + after->campaign.value("name", "") + "':\n" + describe_changes(changes);
+  return out;
+}
+
+core::Result<std::optional<ChangePreview>> update_needs_confirmation(const nlohmann::json& args, OpContext& ctx) {
+  auto plan = plan_update(args, ctx);
+  if (!plan) return std::unexpected(plan.error());
+  const auto& raw = plan->before.raw;
+  std::vector<std::string> reasons;
+  nlohmann::json details = {{"campaign_id", args["campaign_id"]}, {"currency", plan->before.currency}};
+  for (const char* field : kBudgetFields) {
+    if (!plan->budgets.contains(field)) continue;
+    const int64_t old_budget = current_budget(raw, field);
+    const int64_t new_budget = plan->budgets[field];
+    if (new_budget > old_budget) {
+      reasons.push_back(std::string("raise ") + field + " from " + money_text(old_budget, plan->before.currency) +
+                        " to " + money_text(new_budget, plan->before.currency));
+      details[field] = {{"before", money::money_view(std::to_string(old_budget), plan->before.currency)},
+                        {"after", money::money_view(std::to_string(new_budget), plan->before.currency)}};
+    }
+  }
+  if (args.value("status", "") == "ACTIVE" && raw.value("status", "") != "ACTIVE") {
+    reasons.push_back("activate it (status " + raw.value("status", "") + " → ACTIVE)");
+    details["status"] = {{"before", raw.value("status", "")}, {"after", "ACTIVE"}};
+  }
+  if (reasons.empty()) return std::nullopt;
+  std::string question = "Update campaign '" + raw.value("name", "") + "': ";
+  for (size_t i = 0; i < reasons.size(); ++i) question += (i ? " and " : "") + reasons[i];
+  return ChangePreview{question + "?", details};
+}
+
+}  // namespace
+
+void register_campaign_write_ops(tool::OpRegistry& registry) {
+  registry.add({"create_campaign", "campaigns",
+                "Create a campaign (PAUSED unless status ACTIVE is confirmed); budget in account currency",
+                tool::Effect::Write, false, create_campaign, create_needs_confirmation});
+  registry.add({"update_campaign", "campaigns",
+                "Change a campaign's name, budget, bid strategy, schedule or status; raising a budget needs confirmation",
+                tool::Effect::Write, true, update_campaign, update_needs_confirmation});
+}
+
+}  // namespace fbmcp::ops

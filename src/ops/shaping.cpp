@@ -1,0 +1,46 @@
+#include "ops/shaping.hpp"
+
+#include <algorithm>
+
+#include "money/money.hpp"
+
+namespace fbmcp::ops {
+
+void shape_money(nlohmann::json& object, const std::vector<std::string>& money_fields, const std::string& currency) {
+  for (const auto& field : money_fields) {
+    if (object.contains(field) && !object[field].is_object()) {
+      object[field] = money::money_view(object[field], currency);
+    }
+  }
+}
+
+std::string field_list(const std::vector<std::string>& defaults, const nlohmann::json& args) {
+  std::vector<std::string> fields = defaults;
+  if (args.contains("fields")) {
+    for (const auto& field : args["fields"]) {
+      const auto name = field.get<std::string>();
+      if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
+    }
+  }
+  std::string out;
+  for (const auto& field : fields) out += (out.empty() ? "" : ",") + field;
+  return out;
+}
+
+std::string account_status_name(int code) {
+  switch (code) {
+    case 1: return "ACTIVE";
+    case 2: return "DISABLED";
+    case 3: return "UNSETTLED";
+    case 7: return "PENDING_RISK_REVIEW";
+    case 8: return "PENDING_SETTLEMENT";
+    case 9: return "IN_GRACE_PERIOD";
+    case 100: return "PENDING_CLOSURE";
+    case 101: return "CLOSED";
+    case 201: return "ANY_ACTIVE";
+    case 202: return "ANY_CLOSED";
+    default: return "UNKNOWN";
+  }
+}
+
+}  // namespace fbmcp::ops

@@ -1,0 +1,31 @@
+#include "ops/write_support.hpp"
+
+#include "tool/result_text.hpp"
+
+namespace fbmcp::ops {
+
+bool apply_dry_run(const nlohmann::json& args, graph::Params& params) {
+  if (!args.value("dry_run", false)) return false;
+  params.set("execution_options", nlohmann::json::array({"validate_only"}));
+  return true;
+}
+
+std::string describe_changes(const nlohmann::json& changes) {
+  std::string out;
+  for (const auto& [field, change] : changes.items()) {
+    out += "  " + field + ": " + tool::cell_text(change["before"]) + " → " + tool::cell_text(change["after"]) + "\n";
+  }
+  return out;
+}
+
+nlohmann::json params_json(const graph::Params& params) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, value] : params.items()) {
+    if (key == "execution_options") continue;
+    auto parsed = nlohmann::json::parse(value, nullptr, false);
+    out[key] = parsed.is_discarded() || (!parsed.is_array() && !parsed.is_object()) ? nlohmann::json(value) : parsed;
+  }
+  return out;
+}
+
+}  // namespace fbmcp::ops

@@ -1,0 +1,35 @@
+#include "tool/op_context.hpp"
+
+#include <algorithm>
+
+namespace fbmcp::tool {
+
+core::Result<std::string> normalize_account_id(const std::string& value, const std::string& path) {
+  const std::string digits = value.rfind("act_", 0) == 0 ? value.substr(4) : value;
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    core::Error e{core::ErrorKind::InvalidArgs,
+                  path + ": '" + value + "' is not an ad account id",
+                  "use the id from list_ad_accounts, e.g. \"act_1234567890\" (the act_ prefix is optional)",
+                  path,
+                  std::nullopt,
+                  nullptr};
+    return std::unexpected(e);
+  }
+  return "act_" + digits;
+}
+
+core::Result<AccountFacts> AccountDirectory::get(const std::string& act_id) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(act_id); it != cache_.end()) return it->second;
+  }
+  auto body = graph_.get(act_id, {{"fields", "account_id,name,currency,account_status"}});
+  if (!body) return std::unexpected(body.error());
+  AccountFacts facts{act_id, body->value("account_id", ""), body->value("name", ""), body->value("currency", ""),
+                     body->value("account_status", 0)};
+  std::lock_guard lock(mutex_);
+  cache_[act_id] = facts;
+  return facts;
+}
+
+}  // namespace fbmcp::tool

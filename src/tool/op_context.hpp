@@ -1,0 +1,58 @@
+// What a handler may use: the Graph client (live or emulated, it cannot tell), account facts, progress and
+// cancellation. Handlers never see MCP.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/settings.hpp"
+#include "graph/graph_client.hpp"
+
+namespace fbmcp::tool {
+
+struct AccountFacts {
+  std::string id;        // act_<n>
+  std::string account_id;
+  std::string name;
+  std::string currency;  // ISO 4217; drives every money conversion for the account
+  int account_status = 0;
+};
+
+// Caches what every money conversion needs (an account's currency), so a list of campaigns costs one extra call,
+// not one per row.
+class AccountDirectory {
+ public:
+  explicit AccountDirectory(graph::GraphClient& graph) : graph_(graph) {}
+  core::Result<AccountFacts> get(const std::string& act_id);
+
+ private:
+  graph::GraphClient& graph_;
+  std::mutex mutex_;
+  std::map<std::string, AccountFacts> cache_;
+};
+
+// "act_123" or "123" → "act_123"; anything else is an InvalidArgs naming `path`.
+core::Result<std::string> normalize_account_id(const std::string& value, const std::string& path = "ad_account_id");
+
+class OpContext {
+ public:
+  OpContext(graph::GraphClient& graph, AccountDirectory& accounts, core::Mode mode)
+      : graph(graph), accounts(accounts), mode(mode) {}
+
+  graph::GraphClient& graph;
+  AccountDirectory& accounts;
+  core::Mode mode;
+  std::function<void(const std::string& message)> progress;  // may be empty
+  std::function<bool()> cancelled;                           // may be empty
+
+  void report(const std::string& message) const {
+    if (progress) progress(message);
+  }
+  bool is_cancelled() const { return cancelled && cancelled(); }
+};
+
+}  // namespace fbmcp::tool

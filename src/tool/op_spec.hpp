@@ -1,0 +1,49 @@
+// How an op is declared: one OpSpec in the registry plus schemas/ops/<name>.json (DESIGN §2).
+#pragma once
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace fbmcp::tool {
+
+class OpContext;
+
+enum class Effect { Read, Write, Spend, Destructive };
+std::string to_string(Effect effect);
+
+// What a handler returns; the router wraps it into {ok, op, mode, data, paging?, warnings?} plus a text summary.
+struct OpOutput {
+  nlohmann::json data;
+  std::optional<nlohmann::json> paging;  // {"after": "<cursor>", "has_more": true} when a list was cut
+  std::vector<std::string> warnings;
+  std::string summary;                   // one or two lines for the text block
+  std::vector<std::string> table_columns;  // when data holds a list under "items": columns for the text table
+};
+
+// A change that would spend money (activate, raise a budget) or destroy something, described so a human can say
+// yes or no to it before anything happens.
+struct ChangePreview {
+  std::string question;      // "Activate campaign 'Spring Sale' (daily budget 25.00 USD)?"
+  nlohmann::json details;    // structured before/after
+};
+
+using Handler = std::function<core::Result<OpOutput>(const nlohmann::json& args, OpContext& ctx)>;
+// Returns a preview when this particular call needs confirmation, nullopt when it does not.
+using ConfirmationCheck =
+    std::function<core::Result<std::optional<ChangePreview>>(const nlohmann::json& args, OpContext& ctx)>;
+
+struct OpSpec {
+  std::string name;
+  std::string family;   // accounts, campaigns, …
+  std::string summary;  // one line
+  Effect effect = Effect::Read;
+  bool idempotent = true;
+  Handler handler;
+  ConfirmationCheck needs_confirmation;  // required for spend and destructive ops, optional for writes
+};
+
+}  // namespace fbmcp::tool

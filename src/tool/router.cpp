@@ -1,0 +1,147 @@
+#include "tool/router.hpp"
+
+#include "core/log.hpp"
+#include "core/redact.hpp"
+#include "tool/catalog.hpp"
+#include "tool/result_text.hpp"
+
+namespace fbmcp::tool {
+namespace {
+
+core::Error invalid(std::string message, std::string hint, std::string path = {}) {
+  return core::Error{core::ErrorKind::InvalidArgs, std::move(message), std::move(hint), std::move(path), std::nullopt,
+                     nullptr};
+}
+
+// The text block of a result waiting for confirm:true.
+std::string confirmation_text(const std::string& op, const ChangePreview& preview) {
+  return "Nothing changed yet. " + preview.question +
+         "\nThis spends money or deletes, so it needs confirmation: ask the user, then call " + op +
+         " again with the same args plus \"confirm\": true.";
+}
+
+}  // namespace
+
+ToolResult Router::call(const nlohmann::json& arguments, const CallEnv& env) const {
+  if (!arguments.is_object() || !arguments.contains("op") || !arguments["op"].is_string()) {
+    return failure("", invalid("the facebook tool needs {\"op\": \"<name>\", \"args\": {…}}",
+                               "call {\"op\": \"help\"} to list the ops", "op"));
+  }
+  const std::string op = arguments["op"].get<std::string>();
+  nlohmann::json args = arguments.value("args", nlohmann::json::object());
+  if (args.is_null()) args = nlohmann::json::object();
+  if (!args.is_object()) {
+    return failure(op, invalid("args must be an object, got " + std::string(args.type_name()),
+                               "pass the op's arguments as an object, e.g. {\"op\": \"" + op + "\", \"args\": {}}",
+                               "args"));
+  }
+  return run(op, args, env);
+}
+
+ToolResult Router::run(const std::string& op, const nlohmann::json& args, const CallEnv& env) const {
+  if (op == kHelpOp) {
+    OpOutput out{help_data(registry_), std::nullopt, {}, help_text(registry_), {}};
+    return success(op, std::move(out));
+  }
+  if (op == kDescribeOp) {
+    const std::string target = args.value("op", "");
+    const auto* described = registry_.find(target);
+    if (!described) {
+      auto e = invalid("describe needs args.op naming an op; '" + target + "' is not one",
+                       "call {\"op\": \"help\"} to list the ops", "args.op");
+      e.detail = {{"did_you_mean", close_matches(registry_, target)}};
+      return failure(op, e);
+    }
+    auto data = describe_data(*described);
+    return success(op, OpOutput{data, std::nullopt, {}, described->spec.name + " — " + described->spec.summary, {}});
+  }
+
+  const auto* registered = registry_.find(op);
+  if (!registered) {
+    const auto suggestions = close_matches(registry_, op);
+    std::string hint = "call {\"op\": \"help\"} to list the ops";
+    if (!suggestions.empty()) {
+      hint = "did you mean ";
+      for (size_t i = 0; i < suggestions.size(); ++i) hint += (i ? ", " : "") + suggestions[i];
+      hint += "?";
+    }
+    core::Error e{core::ErrorKind::UnknownOp, "unknown op '" + op + "'", hint, "op", std::nullopt,
+                  {{"did_you_mean", suggestions}}};
+    return failure(op, e);
+  }
+  if (auto valid = registered->validator.validate(args); !valid) return failure(op, valid.error());
+
+  OpContext ctx(graph_, accounts_, mode_);
+  ctx.progress = env.progress;
+  ctx.cancelled = env.cancelled;
+  const auto& spec = registered->spec;
+
+  const bool dry_run = args.value("dry_run", false);
+  if (spec.needs_confirmation && !dry_run) {
+    ctx.report("checking whether " + op + " needs confirmation");
+    auto preview = spec.needs_confirmation(args, ctx);
+    if (!preview) return failure(op, preview.error());
+    if (*preview) {
+      const auto answer = env.confirm ? env.confirm(**preview) : ConfirmAnswer::Unsupported;
+      if (answer == ConfirmAnswer::Declined) {
+        OpOutput out{{{"status", "declined"}, {"preview", (*preview)->details}}, std::nullopt, {},
+                     "The user declined: " + (*preview)->question + " Nothing changed.", {}};
+        auto result = success(op, std::move(out));
+        result.structured["ok"] = false;
+        return result;
+      }
+      if (answer == ConfirmAnswer::Unsupported && !args.value("confirm", false)) {
+        OpOutput out{{{"status", "confirmation_required"},
+                      {"question", (*preview)->question},
+                      {"preview", (*preview)->details}},
+                     std::nullopt,
+                     {},
+                     confirmation_text(op, **preview),
+                     {}};
+        auto result = success(op, std::move(out));
+        result.structured["ok"] = false;
+        result.structured["needs_confirmation"] = true;
+        return result;
+      }
+    }
+  }
+  if (ctx.is_cancelled()) return failure(op, core::Error{core::ErrorKind::Internal, "cancelled", {}, {}, {}, nullptr});
+  ctx.report("running " + op);
+  auto output = spec.handler(args, ctx);
+  if (!output) return failure(op, output.error());
+  if (spec.effect != Effect::Read && !dry_run) {
+    core::log(core::LogLevel::Notice, "ops", op + " done: " + output->summary);
+  }
+  return success(op, std::move(*output));
+}
+
+ToolResult Router::success(const std::string& op, OpOutput output) const {
+  nlohmann::json structured = {{"ok", true}, {"op", op}, {"mode", core::to_string(mode_)}, {"data", output.data}};
+  std::string text = output.summary;
+  if (!output.table_columns.empty() && output.data.contains("items")) {
+    text += (text.empty() ? "" : "\n") + render_table(output.data["items"], output.table_columns);
+  }
+  if (output.paging) {
+    structured["paging"] = *output.paging;
+    if (output.paging->contains("after")) {
+      text += "More results: call again with \"after\": \"" + (*output.paging)["after"].get<std::string>() + "\".\n";
+    }
+  }
+  if (!output.warnings.empty()) {
+    structured["warnings"] = output.warnings;
+    for (const auto& warning : output.warnings) text += "Warning: " + warning + "\n";
+  }
+  if (mode_ == core::Mode::Fake) text += "[fake mode: emulated Meta data, nothing real was read or changed]";
+  return ToolResult{core::redact_json(structured), core::redact(text), false};
+}
+
+ToolResult Router::failure(const std::string& op, const core::Error& error) const {
+  nlohmann::json structured = {
+      {"ok", false}, {"op", op}, {"mode", core::to_string(mode_)}, {"error", core::to_json(error)}};
+  std::string text = "Error (" + std::string(core::to_string(error.kind)) + "): " + error.message;
+  if (!error.hint.empty()) text += "\nWhat to do: " + error.hint;
+  if (error.graph && !error.graph->fbtrace_id.empty()) text += "\nfbtrace_id: " + error.graph->fbtrace_id;
+  return ToolResult{core::redact_json(structured), core::redact(text), true};
+}
+
+}  // namespace fbmcp::tool

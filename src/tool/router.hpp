@@ -1,0 +1,52 @@
+// Router: envelope check → unknown-op suggestions → valijson args validation → confirmation policy → handler →
+// output shaping (DESIGN §2). The only place op results are built, so every result is shaped and redacted alike.
+#pragma once
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/settings.hpp"
+#include "tool/op_context.hpp"
+#include "tool/op_registry.hpp"
+
+namespace fbmcp::tool {
+
+enum class ConfirmAnswer { Accepted, Declined, Unsupported };
+
+// What the caller (MCP server or CLI) offers one call.
+struct CallEnv {
+  std::function<void(const std::string& message)> progress;
+  std::function<bool()> cancelled;
+  // Asks the human (MCP elicitation). Empty, or Unsupported, falls back to preview + confirm:true.
+  std::function<ConfirmAnswer(const ChangePreview& preview)> confirm;
+};
+
+struct ToolResult {
+  nlohmann::json structured;  // {ok, op, mode, data | error, paging?, warnings?}
+  std::string text;           // compact human summary
+  bool is_error = false;
+};
+
+class Router {
+ public:
+  Router(const OpRegistry& registry, graph::GraphClient& graph, AccountDirectory& accounts, core::Mode mode)
+      : registry_(registry), graph_(graph), accounts_(accounts), mode_(mode) {}
+
+  // `arguments` is the tool's {op, args}.
+  ToolResult call(const nlohmann::json& arguments, const CallEnv& env) const;
+
+  const OpRegistry& registry() const { return registry_; }
+  core::Mode mode() const { return mode_; }
+
+ private:
+  ToolResult run(const std::string& op, const nlohmann::json& args, const CallEnv& env) const;
+  ToolResult success(const std::string& op, OpOutput output) const;
+  ToolResult failure(const std::string& op, const core::Error& error) const;
+
+  const OpRegistry& registry_;
+  graph::GraphClient& graph_;
+  AccountDirectory& accounts_;
+  core::Mode mode_;
+};
+
+}  // namespace fbmcp::tool
