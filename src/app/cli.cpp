@@ -10,6 +10,7 @@
 #include "app/serve.hpp"
 #include "app/services.hpp"
 #include "core/log.hpp"
+#include "ops/all_ops.hpp"
 #include "tool/catalog.hpp"
 
 namespace fbmcp::app {
@@ -31,6 +32,7 @@ Environment:
   FACEBOOK_API_VERSION    default v24.0
   FACEBOOK_MODE           fake | live (default: live when a token is set, else fake)
   FACEBOOK_FIXTURES_DIR   fake mode: load fixtures from this directory instead of the built-in ones
+  FACEBOOK_FAKE_CLOCK     fake mode: a fixed time for created/updated times, e.g. 2026-11-23T12:00:00+0000
 
 Fake mode (--fake, or no token): an in-process Graph emulator with sample accounts; nothing real happens.
 Examples:
@@ -93,9 +95,9 @@ int run(int argc, char** argv) {
   if (command == "serve") return serve_stdio(core::load_settings(fake));
   if (command == "call") return call_command({positional.begin() + 1, positional.end()}, fake, json_only);
   if (command == "ops-table") {
-    auto services = make_services(core::load_settings(true));
-    if (!services) return 1;
-    std::cout << tool::readme_ops_table(*(*services)->registry);
+    tool::OpRegistry registry;
+    ops::register_all_ops(registry);
+    std::cout << tool::readme_ops_table(registry);
     return 0;
   }
   std::cerr << "facebook-mcp: unknown command '" << command << "'\n\n" << kUsage;

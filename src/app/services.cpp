@@ -13,6 +13,7 @@ core::Result<std::shared_ptr<fake::GraphEmulator>> make_emulator(const core::Set
   if (!world) return std::unexpected(world.error());
   fake::EmulatorOptions options;
   options.api_version = settings.api_version;
+  if (!settings.fake_clock.empty()) options.now = [clock = settings.fake_clock] { return clock; };
   return std::make_shared<fake::GraphEmulator>(std::move(*world), options);
 }
 

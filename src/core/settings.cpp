@@ -27,6 +27,7 @@ Settings load_settings(bool force_fake) {
   }
   if (auto version = env("FACEBOOK_API_VERSION"); !version.empty()) s.api_version = version;
   s.fixtures_dir = env("FACEBOOK_FIXTURES_DIR");
+  s.fake_clock = env("FACEBOOK_FAKE_CLOCK");
   register_secret(s.access_token);
   register_secret(s.app_secret);
 

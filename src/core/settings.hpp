@@ -15,6 +15,7 @@ struct Settings {
   std::string graph_url = "https://graph.facebook.com";  // FACEBOOK_GRAPH_URL
   std::string api_version = "v24.0";                     // FACEBOOK_API_VERSION (Meta SDK 24.0.1 default)
   std::string fixtures_dir;     // FACEBOOK_FIXTURES_DIR: empty = fixtures compiled into the binary
+  std::string fake_clock;       // FACEBOOK_FAKE_CLOCK: fixed "now" for the emulator, for reproducible runs
   std::string mode_reason;      // one line saying why this mode was chosen, for the start banner
 };
 

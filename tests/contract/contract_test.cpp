@@ -1,0 +1,83 @@
+// Contracts between the registry and everything generated from it: schemas, golden cases, README, prompts.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "embedded/embedded.hpp"
+#include "support/fake_services.hpp"
+#include "tool/catalog.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("every op has a valid schema with an example that passes it", "[contract]") {
+  auto services = fbmcp::testing::fake_services();
+  CHECK(services->registry->schema_problems().empty());
+  for (const auto& name : services->registry->names()) {
+    INFO(name);
+    const auto* op = services->registry->find(name);
+    const auto& schema = op->validator.schema();
+    REQUIRE(schema.contains("examples"));
+    for (const auto& example : schema["examples"]) CHECK(op->validator.validate(example));
+    for (const auto& [property, definition] : schema["properties"].items()) {
+      INFO(property);
+      CHECK(definition.contains("description"));
+      CHECK(definition.contains("examples"));
+    }
+  }
+}
+
+TEST_CASE("every op has at least one golden case", "[contract]") {
+  auto services = fbmcp::testing::fake_services();
+  const fs::path golden = fs::path(FBMCP_SOURCE_DIR) / "tests" / "golden";
+  for (const auto& name : services->registry->names()) {
+    INFO(name);
+    bool found = fs::is_directory(golden / name) && !fs::is_empty(golden / name);
+    CHECK(found);
+  }
+}
+
+TEST_CASE("README's ops table is the one the registry generates", "[contract]") {
+  auto services = fbmcp::testing::fake_services();
+  const auto readme = read_file(fs::path(FBMCP_SOURCE_DIR) / "README.md");
+  const std::string begin = "<!-- ops-table:begin -->\n";
+  const std::string end = "<!-- ops-table:end -->";
+  const auto b = readme.find(begin);
+  const auto e = readme.find(end);
+  REQUIRE(b != std::string::npos);
+  REQUIRE(e != std::string::npos);
+  INFO("regenerate with: ./build/facebook-mcp ops-table");
+  CHECK(readme.substr(b + begin.size(), e - b - begin.size()) == fbmcp::tool::readme_ops_table(*services->registry));
+}
+
+TEST_CASE("prompts only name ops that exist", "[contract][prompts]") {
+  auto services = fbmcp::testing::fake_services();
+  const auto prompts = fbmcp::embedded::list("prompts/");
+  REQUIRE_FALSE(prompts.empty());
+  const std::regex op_mention(R"(op[\"']?\s*[:=]\s*[\"']([a-z_]+)[\"'])");
+  for (const auto& [path, text] : prompts) {
+    INFO(path);
+    const auto prompt = json::parse(text);
+    for (const auto& op : prompt.at("ops")) CHECK(services->registry->find(op) != nullptr);
+    const std::string body = prompt.at("template");
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), op_mention); it != std::sregex_iterator(); ++it) {
+      const std::string op = (*it)[1];
+      INFO(op);
+      CHECK((services->registry->find(op) != nullptr || op == "help" || op == "describe"));
+    }
+  }
+}

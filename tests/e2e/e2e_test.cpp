@@ -1,0 +1,109 @@
+// End to end: the built binary, spoken to over pipes as an MCP host would.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support/subprocess.hpp"
+
+using fbmcp::testing::Subprocess;
+using nlohmann::json;
+
+namespace {
+
+const std::map<std::string, std::string> kFakeEnv = {{"FACEBOOK_MODE", "fake"}, {"FACEBOOK_ACCESS_TOKEN", ""}};
+
+json rpc(Subprocess& p, const json& id, const std::string& method, const json& params = json::object()) {
+  p.write_line(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
+  for (int i = 0; i < 50; ++i) {
+    auto line = p.read_line(20000);
+    REQUIRE(line);
+    auto message = json::parse(*line);  // every stdout line must be JSON
+    if (message.contains("id") && message["id"] == id && !message.contains("method")) return message;
+  }
+  FAIL("no response");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a host session: initialize, tools/list, tools/call, clean exit on EOF", "[e2e]") {
+  Subprocess p({FBMCP_BINARY}, kFakeEnv);
+  auto init = rpc(p, 0, "initialize", {{"protocolVersion", "2025-11-25"}, {"capabilities", json::object()},
+                                       {"clientInfo", {{"name", "e2e"}, {"version", "1"}}}});
+  CHECK(init["result"]["serverInfo"]["name"] == "facebook-mcp");
+  p.write_line(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+  auto tools = rpc(p, 1, "tools/list");
+  CHECK(tools["result"]["tools"][0]["name"] == "facebook");
+  auto accounts = rpc(p, 2, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "list_ad_accounts"}}}});
+  CHECK(accounts["result"]["structuredContent"]["mode"] == "fake");
+  const std::string act = accounts["result"]["structuredContent"]["data"]["items"][0]["id"];
+  auto campaigns = rpc(p, 3, "tools/call", {{"name", "facebook"},
+                                            {"arguments", {{"op", "list_campaigns"}, {"args", {{"ad_account_id", act}, {"limit", 2}}}}}});
+  CHECK(campaigns["result"]["isError"] == false);
+  p.close_stdin();
+  CHECK(p.wait(20000) == 0);
+  CHECK(p.drain_stdout().empty());  // nothing but the responses we read
+  CHECK(p.drain_stderr().find("FAKE MODE") != std::string::npos);
+}
+
+TEST_CASE("bad input never kills the server", "[e2e]") {
+  Subprocess p({FBMCP_BINARY}, kFakeEnv);
+  p.write_line("this is not json");
+  auto parse_error = json::parse(*p.read_line());
+  CHECK(parse_error["error"]["code"] == -32700);
+  p.write_line("[]");
+  CHECK(json::parse(*p.read_line())["error"]["code"] == -32600);
+  CHECK(rpc(p, "x", "server/discover")["error"]["code"] == -32601);
+  CHECK(rpc(p, 7, "tools/call", {{"name", "unknown_tool"}})["error"]["code"] == -32602);
+  CHECK(rpc(p, 8, "ping")["result"] == json::object());
+  p.close_stdin();
+  CHECK(p.wait() == 0);
+}
+
+TEST_CASE("a created campaign stays visible for the life of the process", "[e2e]") {
+  Subprocess p({FBMCP_BINARY}, kFakeEnv);
+  rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  auto accounts = rpc(p, 2, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "list_ad_accounts"}}}});
+  std::string act;
+  for (const auto& a : accounts["result"]["structuredContent"]["data"]["items"]) {
+    if (a["currency"] == "EUR") act = a["id"];
+  }
+  REQUIRE_FALSE(act.empty());
+  auto created = rpc(p, 3, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "create_campaign"}, {"args",
+      {{"ad_account_id", act}, {"name", "E2E Winter"}, {"objective", "OUTCOME_AWARENESS"},
+       {"special_ad_categories", json::array()}, {"lifetime_budget", {{"amount", "500.00"}}},
+       {"stop_time", "2027-01-31T00:00:00+0000"}}}}}});
+  REQUIRE(created["result"]["isError"] == false);
+  const std::string id = created["result"]["structuredContent"]["data"]["id"];
+  auto listed = rpc(p, 4, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "list_campaigns"}, {"args",
+      {{"ad_account_id", act}, {"name_contains", "E2E Winter"}}}}}});
+  REQUIRE(listed["result"]["structuredContent"]["data"]["items"].size() == 1);
+  CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["id"] == id);
+  CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["lifetime_budget"]["amount"] == "500.00");
+  p.close_stdin();
+  CHECK(p.wait() == 0);
+}
+
+TEST_CASE("the CLI: --help, --version, call", "[e2e][cli]") {
+  {
+    Subprocess p({FBMCP_BINARY, "--version"});
+    CHECK(p.wait() == 0);
+    CHECK(p.drain_stdout().find("facebook-mcp ") == 0);
+  }
+  {
+    Subprocess p({FBMCP_BINARY, "--help"});
+    CHECK(p.wait() == 0);
+    CHECK(p.drain_stdout().find("call <op>") != std::string::npos);
+  }
+  {
+    Subprocess p({FBMCP_BINARY, "call", "list_ad_accounts", "{}", "--json"}, kFakeEnv);
+    const int code = p.wait(20000);
+    CHECK(code == 0);
+    auto out = json::parse(p.drain_stdout());
+    CHECK(out["ok"] == true);
+  }
+  {
+    Subprocess p({FBMCP_BINARY, "call", "list_campaigns", "{}", "--json"}, kFakeEnv);
+    CHECK(p.wait(20000) == 1);  // missing ad_account_id → tool error, exit 1
+  }
+}

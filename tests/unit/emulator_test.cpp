@@ -1,0 +1,155 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "fake/edge_listing.hpp"
+#include "support/fake_services.hpp"
+
+using namespace fbmcp;
+using nlohmann::json;
+
+namespace {
+
+json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+
+std::string first_usd_account(fake::GraphEmulator& emulator) {
+  auto accounts = body_of(emulator.handle("GET", "me/adaccounts", {{"fields", "currency,account_status"}, {"limit", "100"}}));
+  for (const auto& a : accounts["data"]) {
+    if (a["currency"] == "USD" && a["account_status"] == 1) return a["id"];
+  }
+  FAIL("fixtures need an active USD account");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("nodes return only id unless fields are asked for; unknown fields are Graph errors", "[fake]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  CHECK(body_of(emulator.handle("GET", act, {})) == json{{"id", act}});
+  auto named = body_of(emulator.handle("GET", "/v24.0/" + act, {{"fields", "name,currency"}}));
+  CHECK(named["currency"] == "USD");
+  auto bad = emulator.handle("GET", act, {{"fields", "name,not_a_field"}});
+  CHECK(bad.status == 400);
+  CHECK(body_of(bad)["error"]["code"] == 100);
+  CHECK(body_of(bad)["error"]["message"].get<std::string>().find("nonexisting field (not_a_field)") != std::string::npos);
+}
+
+TEST_CASE("unknown ids and edges answer like Graph", "[fake]") {
+  auto services = testing::fake_services();
+  auto missing = body_of(services->emulator->handle("GET", "999999999", {}));
+  CHECK(missing["error"]["code"] == 100);
+  CHECK(missing["error"]["error_subcode"] == 33);
+  CHECK_FALSE(missing["error"]["fbtrace_id"].get<std::string>().empty());
+  auto act = first_usd_account(*services->emulator);
+  auto edge = body_of(services->emulator->handle("GET", act + "/nonsense", {}));
+  CHECK(edge["error"]["code"] == 2500);
+}
+
+TEST_CASE("cursor paging walks an edge exactly once; next is absent on the last page", "[fake][paging]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  fake::ParamMap params = {{"limit", "3"}, {"effective_status", R"(["ACTIVE","PAUSED","ARCHIVED","DELETED","IN_PROCESS","WITH_ISSUES"])"}};
+  std::set<std::string> seen;
+  int pages = 0;
+  for (; pages < 100; ++pages) {
+    auto page = body_of(emulator.handle("GET", act + "/campaigns", params));
+    for (const auto& c : page["data"]) CHECK(seen.insert(c["id"].get<std::string>()).second);
+    if (!page["paging"].contains("next")) break;
+    params["after"] = page["paging"]["cursors"]["after"];
+  }
+  CHECK(pages < 100);
+  auto all = body_of(emulator.handle("GET", act + "/campaigns", {{"limit", "500"}, {"effective_status", params["effective_status"]}}));
+  CHECK(seen.size() == all["data"].size());
+  CHECK(seen.size() > 3);
+}
+
+TEST_CASE("campaign creation follows Graph's validation rules", "[fake][campaigns]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  fake::ParamMap good = {{"name", "T"}, {"objective", "OUTCOME_TRAFFIC"}, {"special_ad_categories", "[]"},
+                         {"status", "PAUSED"}, {"daily_budget", "2500"}};
+  SECTION("special_ad_categories is required") {
+    auto p = good;
+    p.erase("special_ad_categories");
+    auto e = body_of(emulator.handle("POST", act + "/campaigns", p));
+    CHECK(e["error"]["message"] == "(#100) The parameter special_ad_categories is required");
+  }
+  SECTION("objective must be one of the SDK's values") {
+    auto p = good;
+    p["objective"] = "SELL_STUFF";
+    auto e = body_of(emulator.handle("POST", act + "/campaigns", p));
+    CHECK(e["error"]["message"].get<std::string>().find("OUTCOME_TRAFFIC") != std::string::npos);
+  }
+  SECTION("no campaign budget needs is_adset_budget_sharing_enabled (v24)") {
+    auto p = good;
+    p.erase("daily_budget");
+    auto e = body_of(emulator.handle("POST", act + "/campaigns", p));
+    CHECK(e["error"]["error_user_msg"].get<std::string>().find("is_adset_budget_sharing_enabled") != std::string::npos);
+    p["is_adset_budget_sharing_enabled"] = "false";
+    CHECK(body_of(emulator.handle("POST", act + "/campaigns", p)).contains("id"));
+  }
+  SECTION("validate_only changes nothing") {
+    const auto before = emulator.count("campaign");
+    auto p = good;
+    p["execution_options"] = R"(["validate_only"])";
+    CHECK(body_of(emulator.handle("POST", act + "/campaigns", p)) == json{{"success", true}});
+    CHECK(emulator.count("campaign") == before);
+  }
+  SECTION("a created campaign is listed, updated and deleted for the life of the process") {
+    auto created = body_of(emulator.handle("POST", act + "/campaigns", good));
+    const std::string id = created["id"];
+    auto list = body_of(emulator.handle("GET", act + "/campaigns", {{"limit", "1"}, {"fields", "name,daily_budget"}}));
+    CHECK(list["data"][0]["id"] == id);  // newest first
+    CHECK(list["data"][0]["daily_budget"] == "2500");  // budgets read back as strings
+    CHECK(body_of(emulator.handle("POST", id, {{"name", "Renamed"}})) == json{{"success", true}});
+    CHECK(body_of(emulator.handle("GET", id, {{"fields", "name"}}))["name"] == "Renamed");
+    CHECK(body_of(emulator.handle("DELETE", id, {})) == json{{"success", true}});
+    CHECK(body_of(emulator.handle("GET", id, {{"fields", "status"}}))["status"] == "DELETED");
+    auto after = body_of(emulator.handle("GET", act + "/campaigns", {{"limit", "500"}}));
+    for (const auto& c : after["data"]) CHECK(c["id"] != id);  // deleted ones are hidden by default
+  }
+}
+
+TEST_CASE("batch runs up to 50 operations in order with per-item results and references", "[fake][batch]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  json batch = json::array(
+      {{{"method", "POST"}, {"name", "c"}, {"relative_url", act + "/campaigns"},
+        {"body", "name=Batch&objective=OUTCOME_SALES&special_ad_categories=%5B%5D&daily_budget=5000&status=PAUSED"}},
+       {{"method", "GET"}, {"relative_url", "v24.0/{result=c:$.id}?fields=name,status"}},
+       {{"method", "GET"}, {"relative_url", "424242"}}});
+  auto response = emulator.handle("POST", "", {{"batch", batch.dump()}});
+  auto items = body_of(response);
+  REQUIRE(items.size() == 3);
+  CHECK(items[0]["code"] == 200);
+  CHECK(json::parse(items[1]["body"].get<std::string>())["name"] == "Batch");
+  CHECK(items[2]["code"] == 400);
+  json too_many = json::array();
+  for (int i = 0; i < 51; ++i) too_many.push_back({{"method", "GET"}, {"relative_url", act}});
+  CHECK(body_of(emulator.handle("POST", "", {{"batch", too_many.dump()}}))["error"]["code"] == 100);
+}
+
+TEST_CASE("usage headers come with every response and move with load", "[fake][usage]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  auto first = emulator.handle("GET", act, {});
+  REQUIRE(first.headers.count("x-app-usage"));
+  REQUIRE(first.headers.count("x-ad-account-usage"));
+  REQUIRE(first.headers.count("x-business-use-case-usage"));
+  graph::HttpResponse last;
+  for (int i = 0; i < 60; ++i) last = emulator.handle("GET", act, {});
+  const auto before = json::parse(first.headers["x-ad-account-usage"])["acc_id_util_pct"].get<double>();
+  const auto after = json::parse(last.headers["x-ad-account-usage"])["acc_id_util_pct"].get<double>();
+  CHECK(after > before);
+}
+
+TEST_CASE("cursors round-trip", "[fake][paging]") {
+  CHECK(fake::decode_cursor(fake::encode_cursor("120210000000000001")) == "120210000000000001");
+  CHECK(fake::decode_cursor("!!!") == "");
+}

@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+#include "mcp/server.hpp"
+#include "support/fake_services.hpp"
+
+using namespace fbmcp;
+using nlohmann::json;
+
+namespace {
+
+// A server wired to an in-memory outbox instead of stdout.
+struct Harness {
+  std::unique_ptr<app::Services> services = testing::fake_services();
+  std::mutex mutex;
+  std::condition_variable arrived;
+  std::vector<json> outbox;
+  mcp::Server server{*services->router, mcp::PromptLibrary::load_embedded(), {"facebook-mcp", "t", "0", "fake", true},
+                     [this](const json& m) {
+                       std::lock_guard lock(mutex);
+                       outbox.push_back(m);
+                       arrived.notify_all();
+                     }};
+
+  json request(const json& id, const std::string& method, const json& params = json::object()) {
+    server.handle_line(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
+    return wait_for(id);
+  }
+  json wait_for(const json& id) {
+    std::unique_lock lock(mutex);
+    json found;
+    arrived.wait_for(lock, std::chrono::seconds(20), [&] {
+      for (const auto& m : outbox) {
+        if (m.contains("id") && m["id"] == id && (m.contains("result") || m.contains("error"))) {
+          found = m;
+          return true;
+        }
+      }
+      return false;
+    });
+    return found;
+  }
+  size_t count() {
+    std::lock_guard lock(mutex);
+    return outbox.size();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("initialize negotiates the protocol version", "[mcp]") {
+  Harness h;
+  CHECK(h.request(1, "initialize", {{"protocolVersion", "2025-06-18"}})["result"]["protocolVersion"] == "2025-06-18");
+  CHECK(h.request(2, "initialize", {{"protocolVersion", "2024-11-05"}})["result"]["protocolVersion"] == "2024-11-05");
+  auto latest = h.request(3, "initialize", {{"protocolVersion", "2099-01-01"}});
+  CHECK(latest["result"]["protocolVersion"] == "2025-11-25");
+  CHECK(latest["result"]["instructions"].get<std::string>().find("FAKE MODE") != std::string::npos);
+  CHECK(latest["result"]["capabilities"].contains("completions"));
+  CHECK(h.request(0, "ping")["result"] == json::object());  // id 0 is a valid id
+}
+
+TEST_CASE("broken envelopes get JSON-RPC errors and the server keeps going", "[mcp]") {
+  Harness h;
+  h.server.handle_line("{not json");
+  h.server.handle_line(R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])");
+  REQUIRE(h.count() == 2);
+  CHECK(h.outbox[0]["error"]["code"] == -32700);
+  CHECK(h.outbox[0]["id"].is_null());
+  CHECK(h.outbox[1]["error"]["code"] == -32600);
+  CHECK(h.request("d", "server/discover")["error"]["code"] == -32601);
+  CHECK(h.request(5, "no/such/method")["error"]["code"] == -32601);
+  h.server.handle_line(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+  h.server.handle_line(R"({"jsonrpc":"2.0","method":"notifications/unknown"})");
+  CHECK(h.count() == 4);  // notifications get no reply
+  CHECK(h.request(6, "ping")["result"] == json::object());
+}
+
+TEST_CASE("tools/list has one tool whose op enum comes from the registry", "[mcp]") {
+  Harness h;
+  auto tools = h.request(1, "tools/list")["result"]["tools"];
+  REQUIRE(tools.size() == 1);
+  CHECK(tools[0]["name"] == "facebook");
+  CHECK_FALSE(tools[0].contains("outputSchema"));
+  const auto ops = tools[0]["inputSchema"]["properties"]["op"]["enum"];
+  CHECK(std::find(ops.begin(), ops.end(), "help") != ops.end());
+  CHECK(std::find(ops.begin(), ops.end(), "create_campaign") != ops.end());
+  CHECK(ops.size() == h.services->registry->names().size() + 2);
+}
+
+TEST_CASE("tools/call: results, tool errors, unknown tool", "[mcp]") {
+  Harness h;
+  auto ok = h.request(1, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "list_ad_accounts"}}}});
+  CHECK(ok["result"]["isError"] == false);
+  CHECK(ok["result"]["structuredContent"]["ok"] == true);
+  CHECK(ok["result"]["content"][0]["type"] == "text");
+  auto bad = h.request(2, "tools/call", {{"name", "facebook"}, {"arguments", json::object()}});
+  CHECK(bad["result"]["isError"] == true);
+  CHECK(h.request(3, "tools/call", {{"name", "nope"}})["error"]["code"] == -32602);
+}
+
+TEST_CASE("progress notifications follow a progressToken", "[mcp]") {
+  Harness h;
+  auto r = h.request(9, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "list_ad_accounts"}}},
+                                       {"_meta", {{"progressToken", "tok"}}}});
+  REQUIRE(r.contains("result"));
+  int progress = 0;
+  for (const auto& m : h.outbox) {
+    if (m.value("method", "") == "notifications/progress") {
+      CHECK(m["params"]["progressToken"] == "tok");
+      CHECK(m["params"]["progress"].get<int>() > progress);
+      progress = m["params"]["progress"];
+    }
+  }
+  CHECK(progress > 0);
+}
+
+TEST_CASE("logging/setLevel validates the level and forwards logs", "[mcp]") {
+  Harness h;
+  CHECK(h.request(1, "logging/setLevel", {{"level", "loud"}})["error"]["code"] == -32602);
+  CHECK(h.request(2, "logging/setLevel", {{"level", "debug"}})["result"] == json::object());
+}
+
+TEST_CASE("prompts list and render; unknown prompt or missing argument is -32602", "[mcp][prompts]") {
+  Harness h;
+  auto prompts = h.request(1, "prompts/list")["result"]["prompts"];
+  REQUIRE_FALSE(prompts.empty());
+  CHECK(h.request(2, "prompts/get", {{"name", "no_such_prompt"}})["error"]["code"] == -32602);
+}
+
+TEST_CASE("completion offers ad account ids", "[mcp]") {
+  Harness h;
+  auto r = h.request(1, "completion/complete",
+                     {{"ref", {{"type", "ref/prompt"}, {"name", "account_overview"}}},
+                      {"argument", {{"name", "ad_account_id"}, {"value", "act_"}}}});
+  CHECK(r["result"]["completion"]["values"].size() >= 3);
+}

@@ -1,0 +1,164 @@
+#include <catch2/catch.hpp>
+
+#include "support/fake_services.hpp"
+
+using namespace fbmcp;
+using nlohmann::json;
+using testing::call;
+
+namespace {
+
+std::string account_in(app::Services& s, const std::string& currency) {
+  auto r = call(s, "list_ad_accounts", {{"limit", 100}});
+  for (const auto& a : r.structured["data"]["items"]) {
+    if (a["currency"] == currency && a["account_status"] == 1) return a["id"];
+  }
+  FAIL("no active account in " << currency);
+  return {};
+}
+
+std::string campaign_with_status(app::Services& s, const std::string& act, const std::string& status) {
+  auto r = call(s, "list_campaigns", {{"ad_account_id", act}, {"configured_status", {status}}, {"limit", 1}});
+  REQUIRE(r.structured["data"]["items"].size() == 1);
+  return r.structured["data"]["items"][0]["id"];
+}
+
+}  // namespace
+
+TEST_CASE("an unknown op suggests close names", "[router]") {
+  auto s = testing::fake_services();
+  auto r = call(*s, "list_campaign");
+  CHECK(r.is_error);
+  CHECK(r.structured["error"]["kind"] == "UnknownOp");
+  CHECK(r.structured["error"]["detail"]["did_you_mean"][0] == "list_campaigns");
+}
+
+TEST_CASE("invalid args name the path, what was expected and an example", "[router][schema]") {
+  auto s = testing::fake_services();
+  auto r = call(*s, "list_campaigns", {{"ad_account_id", "act_1"}, {"effective_status", {"RUNNING"}}});
+  REQUIRE(r.is_error);
+  const auto& e = r.structured["error"];
+  CHECK(e["kind"] == "InvalidArgs");
+  CHECK(e["path"] == "args.effective_status[0]");
+  CHECK(e["message"].get<std::string>().find("\"ACTIVE\"") != std::string::npos);
+  CHECK(e["detail"].contains("example"));
+  auto missing = call(*s, "get_campaign", json::object());
+  REQUIRE(missing.is_error);
+  CHECK(missing.structured["error"]["message"].get<std::string>().find("campaign_id") != std::string::npos);
+  auto extra = call(*s, "get_campaign", {{"campaign_id", "1"}, {"campaign", "x"}});
+  CHECK(extra.is_error);
+}
+
+TEST_CASE("envelope errors are tool errors, not crashes", "[router]") {
+  auto s = testing::fake_services();
+  CHECK(s->router->call(json::object(), {}).is_error);
+  CHECK(s->router->call({{"op", "help"}, {"args", "x"}}, {}).is_error);
+  auto help = s->router->call({{"op", "help"}}, {});
+  CHECK_FALSE(help.is_error);
+  CHECK(help.text.find("list_campaigns") != std::string::npos);
+  auto describe = call(*s, "describe", {{"op", "create_campaign"}});
+  CHECK(describe.structured["data"]["effect"] == "write");
+  CHECK(describe.structured["data"]["args_schema"]["properties"].contains("dry_run"));
+}
+
+TEST_CASE("create_campaign: PAUSED by default, exact money, no silent budget", "[router][money]") {
+  auto s = testing::fake_services();
+  const auto jpy = account_in(*s, "JPY");
+  auto r = call(*s, "create_campaign", {{"ad_account_id", jpy}, {"name", "円テスト"}, {"objective", "OUTCOME_TRAFFIC"},
+                                        {"special_ad_categories", json::array()}, {"daily_budget", {{"amount", "3000"}}}});
+  REQUIRE_FALSE(r.is_error);
+  const auto& c = r.structured["data"]["campaign"];
+  CHECK(c["status"] == "PAUSED");
+  CHECK(c["daily_budget"] == json{{"minor_units", "3000"}, {"amount", "3000"}, {"currency", "JPY"}});
+
+  const auto usd = account_in(*s, "USD");
+  auto usd_r = call(*s, "create_campaign", {{"ad_account_id", usd}, {"name", "USD"}, {"objective", "OUTCOME_SALES"},
+                                            {"special_ad_categories", json::array()}, {"daily_budget", "25.00"}});
+  CHECK(usd_r.structured["data"]["campaign"]["daily_budget"]["minor_units"] == "2500");
+
+  auto no_budget = call(*s, "create_campaign", {{"ad_account_id", usd}, {"name", "x"}, {"objective", "OUTCOME_SALES"},
+                                                {"special_ad_categories", json::array()}});
+  REQUIRE(no_budget.is_error);
+  CHECK(no_budget.structured["error"]["message"].get<std::string>().find("no budget") != std::string::npos);
+  auto cents = call(*s, "create_campaign", {{"ad_account_id", jpy}, {"name", "x"}, {"objective", "OUTCOME_SALES"},
+                                            {"special_ad_categories", json::array()}, {"daily_budget", "30.50"}});
+  CHECK(cents.is_error);
+}
+
+TEST_CASE("dry_run validates through Graph and changes nothing", "[router][dry_run]") {
+  auto s = testing::fake_services();
+  const auto usd = account_in(*s, "USD");
+  const auto before = s->emulator->count("campaign");
+  auto r = call(*s, "create_campaign", {{"ad_account_id", usd}, {"name", "dry"}, {"objective", "OUTCOME_SALES"},
+                                        {"special_ad_categories", json::array()}, {"daily_budget", "25.00"},
+                                        {"dry_run", true}});
+  CHECK_FALSE(r.is_error);
+  CHECK(r.structured["data"]["dry_run"] == true);
+  CHECK(s->emulator->count("campaign") == before);
+}
+
+TEST_CASE("resume_campaign needs confirmation: preview first, confirm:true acts", "[router][spend]") {
+  auto s = testing::fake_services();
+  const auto usd = account_in(*s, "USD");
+  const auto paused = campaign_with_status(*s, usd, "PAUSED");
+  auto first = call(*s, "resume_campaign", {{"campaign_id", paused}});
+  CHECK_FALSE(first.is_error);
+  CHECK(first.structured["ok"] == false);
+  CHECK(first.structured["needs_confirmation"] == true);
+  CHECK(call(*s, "get_campaign", {{"campaign_id", paused}}).structured["data"]["campaign"]["status"] == "PAUSED");
+  auto second = call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", true}});
+  CHECK(second.structured["ok"] == true);
+  CHECK(call(*s, "get_campaign", {{"campaign_id", paused}}).structured["data"]["campaign"]["status"] == "ACTIVE");
+}
+
+TEST_CASE("elicitation answers decide spend ops", "[router][spend]") {
+  auto s = testing::fake_services();
+  const auto usd = account_in(*s, "USD");
+  const auto paused = campaign_with_status(*s, usd, "PAUSED");
+  tool::CallEnv declining;
+  declining.confirm = [](const tool::ChangePreview&) { return tool::ConfirmAnswer::Declined; };
+  auto declined = s->router->call({{"op", "resume_campaign"}, {"args", {{"campaign_id", paused}, {"confirm", true}}}}, declining);
+  CHECK(declined.structured["data"]["status"] == "declined");
+  CHECK(call(*s, "get_campaign", {{"campaign_id", paused}}).structured["data"]["campaign"]["status"] == "PAUSED");
+  tool::CallEnv accepting;
+  std::string asked;
+  accepting.confirm = [&](const tool::ChangePreview& p) {
+    asked = p.question;
+    return tool::ConfirmAnswer::Accepted;
+  };
+  auto accepted = s->router->call({{"op", "resume_campaign"}, {"args", {{"campaign_id", paused}}}}, accepting);
+  CHECK(accepted.structured["ok"] == true);
+  CHECK(asked.find("Activate") != std::string::npos);
+}
+
+TEST_CASE("raising a budget needs confirmation, lowering does not", "[router][spend]") {
+  auto s = testing::fake_services();
+  const auto usd = account_in(*s, "USD");
+  auto created = call(*s, "create_campaign", {{"ad_account_id", usd}, {"name", "b"}, {"objective", "OUTCOME_SALES"},
+                                              {"special_ad_categories", json::array()}, {"daily_budget", "20.00"}});
+  const std::string id = created.structured["data"]["id"];
+  auto up = call(*s, "update_campaign", {{"campaign_id", id}, {"daily_budget", "30.00"}});
+  CHECK(up.structured["needs_confirmation"] == true);
+  CHECK(up.structured["data"]["preview"]["daily_budget"]["after"]["amount"] == "30.00");
+  auto down = call(*s, "update_campaign", {{"campaign_id", id}, {"daily_budget", "10.00"}});
+  CHECK(down.structured["ok"] == true);
+  CHECK(down.structured["data"]["changes"]["daily_budget"]["after"]["amount"] == "10.00");
+}
+
+TEST_CASE("Graph errors keep Graph's fields and say what to do", "[router][errors]") {
+  auto s = testing::fake_services();
+  auto r = call(*s, "get_campaign", {{"campaign_id", "999999999999"}});
+  REQUIRE(r.is_error);
+  CHECK(r.structured["error"]["kind"] == "NotFound");
+  CHECK(r.structured["error"]["graph"]["code"] == 100);
+  CHECK(r.structured["error"]["graph"]["error_subcode"] == 33);
+  CHECK(r.structured["error"].contains("hint"));
+  CHECK(r.text.find("fbtrace_id") != std::string::npos);
+}
+
+TEST_CASE("every result says the mode", "[router]") {
+  auto s = testing::fake_services();
+  auto r = call(*s, "list_ad_accounts");
+  CHECK(r.structured["mode"] == "fake");
+  CHECK(r.text.find("fake mode") != std::string::npos);
+}
