@@ -131,8 +131,11 @@ graph::HttpResponse GraphEmulator::respond(int status, const nlohmann::json& bod
 }
 
 graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const std::string& account_id) {
-  // fbtrace_id: opaque, unique per error, as Meta's support asks for it.
-  const std::string trace = "Fk" + encode_cursor(std::to_string(++trace_counter_ * 7919)).substr(0, 9);
+  // fbtrace_id: opaque, 11 alphanumerics like Meta's, unique per error in this process.
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  uint64_t x = ++trace_counter_ * 0x9E3779B97F4A7C15ULL;
+  std::string trace;
+  for (int i = 0; i < 11; ++i, x /= 62) trace += kAlphabet[x % 62];
   return respond(error.http_status, error.body(trace), account_id, false);
 }
 

@@ -58,6 +58,9 @@ core::Result<std::optional<ChangePreview>> confirm_transition(const nlohmann::js
   if (!campaign) return std::unexpected(campaign.error());
   const auto& c = campaign->campaign;
   if (c.value("status", "") == target) return std::nullopt;
+  if (auto valid = validate_with_graph(ctx, c.value("id", ""), {{"status", target}}); !valid) {
+    return std::unexpected(valid.error());
+  }
   const std::string consequence = target == "ACTIVE" ? "It can start spending at once." : "This cannot be undone.";
   return ChangePreview{verb + " campaign '" + c.value("name", "") + "' (" + c.value("id", "") + ", " + budget_text(c) +
                            ")? " + consequence,

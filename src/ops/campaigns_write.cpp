@@ -49,18 +49,27 @@ std::string money_text(int64_t minor, const std::string& currency) {
 
 // ---- create_campaign ----
 
-core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ctx) {
+struct PlannedCreate {
+  std::string act_id;
+  tool::AccountFacts account;
+  graph::Params params;
+  nlohmann::json budgets;  // minor units
+};
+
+core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& ctx) {
   auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
   if (!act) return std::unexpected(act.error());
   auto account = ctx.accounts.get(*act);
   if (!account) return std::unexpected(account.error());
-
-  graph::Params params{{"name", args["name"]},
-                       {"objective", args["objective"]},
-                       {"special_ad_categories", args["special_ad_categories"]},
-                       {"status", args.value("status", "PAUSED")}};  // creates default to PAUSED (DESIGN §5)
-  auto budgets = budget_params(args, account->currency, params);
+  PlannedCreate plan{*act, *account,
+                     graph::Params{{"name", args["name"]},
+                                   {"objective", args["objective"]},
+                                   {"special_ad_categories", args["special_ad_categories"]},
+                                   {"status", args.value("status", "PAUSED")}},  // creates default to PAUSED (DESIGN §5)
+                     nullptr};
+  auto budgets = budget_params(args, account->currency, plan.params);
   if (!budgets) return std::unexpected(budgets.error());
+  plan.budgets = *budgets;
   const bool campaign_budget = budgets->contains("daily_budget") || budgets->contains("lifetime_budget");
   if (!campaign_budget && !args.contains("is_adset_budget_sharing_enabled")) {
     // No silent default budget: the caller says where the money is set.
@@ -75,11 +84,19 @@ core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ct
   }
   for (const char* field : {"buying_type", "bid_strategy", "start_time", "stop_time", "special_ad_category_country",
                             "promoted_object", "is_adset_budget_sharing_enabled"}) {
-    if (args.contains(field)) params.set(field, args[field]);
+    if (args.contains(field)) plan.params.set(field, args[field]);
   }
+  return plan;
+}
+
+core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ctx) {
+  auto plan = plan_create(args, ctx);
+  if (!plan) return std::unexpected(plan.error());
+  const std::string& act = plan->act_id;
+  auto& params = plan->params;
   const bool dry_run = apply_dry_run(args, params);
-  ctx.report("creating campaign in " + *act);
-  auto created = ctx.graph.post(*act + "/campaigns", params);
+  ctx.report("creating campaign in " + act);
+  auto created = ctx.graph.post(act + "/campaigns", params);
   if (!created) return std::unexpected(created.error());
 
   OpOutput out;
@@ -93,7 +110,7 @@ core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ct
   if (!snapshot) return std::unexpected(snapshot.error());
   out.data = {{"id", id}, {"campaign", snapshot->campaign}};
   out.summary = "Created campaign " + id + " '" + snapshot->campaign.value("name", "") + "' (" +
-                snapshot->campaign.value("status", "") + ") in " + *act + ".";
+                snapshot->campaign.value("status", "") + ") in " + act + ".";
   if (snapshot->campaign.value("status", "") == "PAUSED") {
     out.warnings.push_back("created PAUSED: it spends nothing until resume_campaign");
   }
@@ -102,20 +119,23 @@ core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ct
 
 core::Result<std::optional<ChangePreview>> create_needs_confirmation(const nlohmann::json& args, OpContext& ctx) {
   if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
-  auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
-  if (!act) return std::unexpected(act.error());
-  auto account = ctx.accounts.get(*act);
-  if (!account) return std::unexpected(account.error());
-  graph::Params ignored;
-  auto budgets = budget_params(args, account->currency, ignored);
-  if (!budgets) return std::unexpected(budgets.error());
+  auto plan = plan_create(args, ctx);
+  if (!plan) return std::unexpected(plan.error());
+  if (auto valid = validate_with_graph(ctx, plan->act_id + "/campaigns", plan->params); !valid) {
+    return std::unexpected(valid.error());
+  }
   std::string budget = "budgets on its ad sets";
   for (const char* field : kBudgetFields) {
-    if (budgets->contains(field)) budget = std::string(field) + " " + money_text((*budgets)[field], account->currency);
+    if (plan->budgets.contains(field)) {
+      budget = std::string(field) + " " + money_text(plan->budgets[field], plan->account.currency);
+    }
   }
-  return ChangePreview{"Create campaign '" + args["name"].get<std::string>() + "' ACTIVE in " + account->name + " (" +
-                           budget + ")? It can start spending at once.",
-                       {{"ad_account_id", *act}, {"status", "ACTIVE"}, {"budgets", *budgets}, {"currency", account->currency}}};
+  return ChangePreview{"Create campaign '" + args["name"].get<std::string>() + "' ACTIVE in " + plan->account.name +
+                           " (" + budget + ")? It can start spending at once.",
+                       {{"ad_account_id", plan->act_id},
+                        {"status", "ACTIVE"},
+                        {"budgets", plan->budgets},
+                        {"currency", plan->account.currency}}};
 }
 
 // ---- update_campaign ----
@@ -194,6 +214,9 @@ core::Result<std::optional<ChangePreview>> update_needs_confirmation(const nlohm
     details["status"] = {{"before", raw.value("status", "")}, {"after", "ACTIVE"}};
   }
   if (reasons.empty()) return std::nullopt;
+  if (auto valid = validate_with_graph(ctx, args["campaign_id"].get<std::string>(), plan->params); !valid) {
+    return std::unexpected(valid.error());
+  }
   std::string question = "Update campaign '" + raw.value("name", "") + "': ";
   for (size_t i = 0; i < reasons.size(); ++i) question += (i ? " and " : "") + reasons[i];
   return ChangePreview{question + "?", details};

@@ -10,6 +10,13 @@ bool apply_dry_run(const nlohmann::json& args, graph::Params& params) {
   return true;
 }
 
+core::Result<void> validate_with_graph(tool::OpContext& ctx, const std::string& path, graph::Params params) {
+  params.set("execution_options", nlohmann::json::array({"validate_only"}));
+  auto result = ctx.graph.post(path, params);
+  if (!result) return std::unexpected(result.error());
+  return {};
+}
+
 std::string describe_changes(const nlohmann::json& changes) {
   std::string out;
   for (const auto& [field, change] : changes.items()) {

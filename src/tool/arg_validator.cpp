@@ -59,6 +59,39 @@ std::string expectation(const nlohmann::json& node) {
   return out;
 }
 
+// valijson's wording, turned into what a model can act on: which argument, what it got.
+std::string rephrase(const std::string& description, const nlohmann::json& args, std::vector<std::string>& keys,
+                     std::string& path) {
+  const nlohmann::json* value = &args;
+  for (const auto& key : keys) {
+    if (key == "[]") {
+      const auto index = path.substr(path.rfind('[') + 1);
+      const size_t i = std::stoul(index.substr(0, index.size() - 1));
+      value = value->is_array() && i < value->size() ? &(*value)[i] : nullptr;
+    } else {
+      value = value && value->is_object() && value->contains(key) ? &(*value)[key] : nullptr;
+    }
+    if (!value) break;
+  }
+  const std::string got = value ? value->dump() : "nothing";
+  if (description.find("Missing required property") != std::string::npos) {
+    const auto first = description.find('\'');
+    const auto name = description.substr(first + 1, description.rfind('\'') - first - 1);
+    keys.push_back(name);
+    path += "." + name;
+    return path + " is required";
+  }
+  if (description.find("could not be validated using 'properties'") != std::string::npos) {
+    const auto first = description.rfind(": '");
+    const auto name = first == std::string::npos ? std::string() : description.substr(first + 3, description.size() - first - 5);
+    path += "." + name;
+    return path + " is not an argument of this op";
+  }
+  if (description.find("enum values") != std::string::npos) return path + ": " + got + " is not an allowed value";
+  if (description.find("'type' constraint") != std::string::npos) return path + ": wrong type, got " + got;
+  return path + ": " + description + " (got " + got + ")";
+}
+
 }  // namespace
 
 ArgValidator::ArgValidator(std::string op, nlohmann::json schema)
@@ -97,13 +130,15 @@ core::Result<void> ArgValidator::validate(const nlohmann::json& args) const {
     }
   }
   std::vector<std::string> keys;
-  const std::string path = json_path(best.context, keys);
+  std::string path = json_path(best.context, keys);
+  std::string message = rephrase(best.description, args, keys, path);
   std::string expected;
-  std::string message = path + ": " + best.description;
-  if (best.description.find("required") != std::string::npos || best.description.find("Missing") != std::string::npos) {
-    message = path + ": " + best.description;
-  }
   if (const auto* node = schema_at(schema_json_, keys); node && !keys.empty()) expected = expectation(*node);
+  if (message.find("is not an argument") != std::string::npos) {
+    std::string names;
+    for (const auto& [name, property] : schema_json_["properties"].items()) names += (names.empty() ? "" : ", ") + name;
+    expected = "arguments among: " + names;
+  }
 
   core::Error e{core::ErrorKind::InvalidArgs, message, {}, path, std::nullopt, nlohmann::json::object()};
   if (!expected.empty()) {

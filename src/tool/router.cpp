@@ -131,6 +131,7 @@ ToolResult Router::success(const std::string& op, OpOutput output) const {
     structured["warnings"] = output.warnings;
     for (const auto& warning : output.warnings) text += "Warning: " + warning + "\n";
   }
+  if (!text.empty() && text.back() != '\n') text += '\n';
   if (mode_ == core::Mode::Fake) text += "[fake mode: emulated Meta data, nothing real was read or changed]";
   return ToolResult{core::redact_json(structured), core::redact(text), false};
 }

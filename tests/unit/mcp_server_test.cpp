@@ -18,7 +18,8 @@ struct Harness {
   std::mutex mutex;
   std::condition_variable arrived;
   std::vector<json> outbox;
-  mcp::Server server{*services->router, mcp::PromptLibrary::load_embedded(), {"facebook-mcp", "t", "0", "fake", true},
+  mcp::Server server{*services->router, mcp::PromptLibrary::load_embedded(),
+                     {"facebook-mcp", "t", "0", app::mode_line(services->settings), true},
                      [this](const json& m) {
                        std::lock_guard lock(mutex);
                        outbox.push_back(m);
