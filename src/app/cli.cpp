@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fake_graph_command.hpp"
 #include "app/serve.hpp"
 #include "app/services.hpp"
 #include "core/log.hpp"
@@ -22,6 +23,8 @@ Usage:
   facebook-mcp [--fake]                      serve MCP (JSON-RPC 2.0) on stdin/stdout; what MCP hosts run
   facebook-mcp call <op> ['<json args>']     run one op and print its result (add --json for JSON only)
   facebook-mcp ops-table                     print the README ops table (generated from the op registry)
+  facebook-mcp fake-graph --port N [--fixtures DIR] [--fault JSON]
+                                             serve the Graph API emulator over HTTP on 127.0.0.1 (0 = free port)
   facebook-mcp --help | --version
 
 Environment:
@@ -94,6 +97,7 @@ int run(int argc, char** argv) {
   const std::string command = positional.empty() ? "serve" : positional.front();
   if (command == "serve") return serve_stdio(core::load_settings(fake));
   if (command == "call") return call_command({positional.begin() + 1, positional.end()}, fake, json_only);
+  if (command == "fake-graph") return fake_graph_command({positional.begin() + 1, positional.end()});
   if (command == "ops-table") {
     tool::OpRegistry registry;
     ops::register_all_ops(registry);

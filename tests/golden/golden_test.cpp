@@ -21,27 +21,61 @@ json read_json(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("golden cases: every op's calls give the recorded results", "[golden]") {
+namespace {
+
+std::vector<fs::path> golden_cases() {
   const fs::path root = fs::path(FBMCP_SOURCE_DIR) / "tests" / "golden";
-  const bool update = std::getenv("GOLDEN_UPDATE") != nullptr;
   std::vector<fs::path> cases;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (entry.path().extension() == ".json") cases.push_back(entry.path());
   }
   std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+json run_case(fbmcp::app::Services& services, const json& golden) {
+  for (const auto& step : golden.value("setup", json::array())) {
+    auto r = fbmcp::testing::call(services, step["op"], step.value("args", json::object()));
+    INFO("setup step " << step.dump() << " → " << r.text);
+    REQUIRE_FALSE(r.is_error);
+  }
+  const auto& c = golden["call"];
+  auto result = fbmcp::testing::call(services, c["op"], c.value("args", json::object()));
+  return {{"is_error", result.is_error}, {"structured", result.structured}, {"text", result.text}};
+}
+
+}  // namespace
+
+TEST_CASE("golden cases also hold through the live client against the fake Graph server over HTTP", "[golden][http]") {
+  for (const auto& path : golden_cases()) {
+    DYNAMIC_SECTION(path.parent_path().filename().string() << "/" << path.stem().string() << " over HTTP") {
+      const auto golden = read_json(path);
+      auto world = fbmcp::testing::http_world();
+      auto actual = run_case(*world->services, golden);
+      // Only the mode differs: the live client talked to the emulator over HTTP.
+      auto expected = golden["expect"];
+      expected["structured"]["mode"] = "live";
+      std::string text = expected["text"];
+      const std::string fake_note = "[fake mode: emulated Meta data, nothing real was read or changed]";
+      if (auto at = text.find(fake_note); at != std::string::npos) text.erase(at, fake_note.size());
+      INFO("golden file: " << path.string());
+      CHECK(actual["is_error"] == expected["is_error"]);
+      CHECK(actual["structured"].dump(2) == expected["structured"].dump(2));
+      CHECK(actual["text"].get<std::string>() == text);
+      CHECK(actual.dump().find(fbmcp::testing::kCanaryToken) == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("golden cases: every op's calls give the recorded results", "[golden]") {
+  const bool update = std::getenv("GOLDEN_UPDATE") != nullptr;
+  const auto cases = golden_cases();
   REQUIRE_FALSE(cases.empty());
   for (const auto& path : cases) {
     DYNAMIC_SECTION(path.parent_path().filename().string() << "/" << path.stem().string()) {
       auto golden = read_json(path);
       auto services = fbmcp::testing::fake_services();
-      for (const auto& step : golden.value("setup", json::array())) {
-        auto r = fbmcp::testing::call(*services, step["op"], step.value("args", json::object()));
-        INFO("setup step " << step.dump() << " → " << r.text);
-        REQUIRE_FALSE(r.is_error);
-      }
-      const auto& c = golden["call"];
-      auto result = fbmcp::testing::call(*services, c["op"], c.value("args", json::object()));
-      json actual = {{"is_error", result.is_error}, {"structured", result.structured}, {"text", result.text}};
+      json actual = run_case(*services, golden);
       if (update) {
         golden["expect"] = actual;
         std::ofstream(path) << golden.dump(2, ' ', false) << "\n";

@@ -3,12 +3,23 @@
 #include <memory>
 
 #include "app/services.hpp"
+#include "fake/fake_graph_server.hpp"
 
 namespace fbmcp::testing {
 
 inline constexpr const char* kFixedNow = "2026-11-23T12:00:00+0000";
 
 std::unique_ptr<app::Services> fake_services();
+
+// The same fake world served by FakeGraphServer on 127.0.0.1, and Services in LIVE mode pointed at it: the path
+// through CurlTransport that real Meta traffic takes.
+struct HttpWorld {
+  std::shared_ptr<fake::GraphEmulator> emulator;
+  std::unique_ptr<fake::FakeGraphServer> server;
+  std::unique_ptr<app::Services> services;
+};
+inline constexpr const char* kCanaryToken = "EAAG-canary-token-0123456789abcdef";
+std::unique_ptr<HttpWorld> http_world(const std::string& app_secret = {});
 // Runs {op, args} through the router with no confirmation channel (the CLI's situation).
 tool::ToolResult call(app::Services& services, const std::string& op, const nlohmann::json& args = nlohmann::json::object());
 

@@ -1,0 +1,186 @@
+#include "fake/fake_graph_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+
+#include "graph/form_encoding.hpp"
+
+namespace fbmcp::fake {
+namespace {
+
+// Graph accepts params in the query string, urlencoded and multipart bodies, and JSON bodies (graph-api-facts §1).
+ParamMap collect_params(const httplib::Request& req) {
+  ParamMap params;
+  for (const auto& [key, value] : req.params) params[key] = value;
+  const auto type = req.get_header_value("Content-Type");
+  if (type.rfind("application/x-www-form-urlencoded", 0) == 0) {
+    for (auto& [key, value] : graph::form_decode(req.body)) params[key] = value;
+  } else if (type.rfind("multipart/form-data", 0) == 0) {
+    for (const auto& [name, part] : req.files) params[name] = part.content;
+  } else if (type.rfind("application/json", 0) == 0) {
+    const auto body = nlohmann::json::parse(req.body, nullptr, false);
+    if (body.is_object()) {
+      for (const auto& [key, value] : body.items()) params[key] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+  }
+  if (const auto auth = req.get_header_value("Authorization"); auth.rfind("Bearer ", 0) == 0) {
+    params.emplace("access_token", auth.substr(7));
+  }
+  return params;
+}
+
+std::string default_message(int code) {
+  switch (code) {
+    case 1: return "An unknown error occurred";
+    case 2: return "An unexpected error has occurred. Please retry your request later.";
+    case 4: return "(#4) Application request limit reached";
+    case 17: return "(#17) User request limit reached";
+    case 100: return "Invalid parameter";
+    case 190: return "Error validating access token: Session has expired.";
+    case 613: return "(#613) Calls to this api have exceeded the rate limit.";
+    case 80004: return "(#80004) There have been too many calls to this ad-account. Wait a bit and try again.";
+    default: return "(#" + std::to_string(code) + ") Error";
+  }
+}
+
+void send_graph_error(const Fault& f, httplib::Response& res) {
+  GraphError e;
+  e.code = f.code;
+  e.error_subcode = f.error_subcode;
+  e.message = f.message.empty() ? default_message(f.code) : f.message;
+  e.is_transient = f.is_transient;
+  if (!f.blame_field.empty()) e.error_data = {{"blame_field_specs", {{f.blame_field}}}};
+  const bool throttle = f.code == 4 || f.code == 17 || f.code == 32 || f.code == 613 || (f.code >= 80000 && f.code <= 80014);
+  if (throttle) {
+    res.set_header("X-Business-Use-Case-Usage",
+                   nlohmann::json{{"0", {{{"type", "ads_management"}, {"call_count", 100}, {"total_cputime", 100},
+                                          {"total_time", 100}, {"estimated_time_to_regain_access", f.regain_minutes},
+                                          {"ads_api_access_tier", "standard_access"}}}}}
+                       .dump());
+  }
+  res.status = f.http_status;
+  res.set_content(e.body("FaultInjectd").dump(), "application/json; charset=UTF-8");
+}
+
+void copy(const graph::HttpResponse& from, httplib::Response& to) {
+  to.status = from.status;
+  for (const auto& [name, value] : from.headers) {
+    if (name != "content-type") to.set_header(name.c_str(), value);
+  }
+  to.set_content(from.body, "application/json; charset=UTF-8");
+}
+
+}  // namespace
+
+FakeGraphServer::FakeGraphServer(std::shared_ptr<GraphEmulator> emulator)
+    : emulator_(std::move(emulator)), http_(std::make_unique<httplib::Server>()) {
+  install_routes();
+}
+
+FakeGraphServer::~FakeGraphServer() { stop(); }
+
+void FakeGraphServer::install_routes() {
+  auto& http = *http_;
+  http.Get("/__control/faults", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(faults_.describe().dump(), "application/json");
+  });
+  http.Delete("/__control/faults", [this](const httplib::Request&, httplib::Response& res) {
+    faults_.clear();
+    res.set_content(R"({"success":true})", "application/json");
+  });
+  http.Post("/__control/faults", [this](const httplib::Request& req, httplib::Response& res) {
+    auto spec = nlohmann::json::parse(req.body, nullptr, false);
+    auto specs = spec.is_array() ? spec : nlohmann::json::array({spec});
+    for (const auto& item : specs) {
+      auto fault = parse_fault(item);
+      if (!fault) {
+        res.status = 400;
+        res.set_content(nlohmann::json{{"error", fault.error().message}}.dump(), "application/json");
+        return;
+      }
+      faults_.add(*fault);
+    }
+    res.set_content(R"({"success":true})", "application/json");
+  });
+  http.Get("/__control/stats", [this](const httplib::Request&, httplib::Response& res) {
+    nlohmann::json stats = {{"requests", emulator_->requests_served()}};
+    for (const char* type : {"campaign", "adset", "ad", "adcreative", "adimage", "customaudience"}) {
+      stats["objects"][type] = emulator_->count(type);
+    }
+    res.set_content(stats.dump(), "application/json");
+  });
+
+  const auto graph = [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string method = req.method;
+    const std::string path = req.path;
+    const auto params = collect_params(req);
+    if (auto fault = faults_.take(method, path)) {
+      switch (fault->kind) {
+        case FaultKind::GraphError: return send_graph_error(*fault, res);
+        case FaultKind::HttpStatus:
+          res.status = fault->http_status;
+          res.set_content("<html><body>" + std::to_string(fault->http_status) + " Server Error</body></html>",
+                          "text/html");
+          return;
+        case FaultKind::Malformed:
+          res.status = 200;
+          res.set_content(R"({"data":[{"id":"1","name":"trunc)", "application/json");
+          return;
+        case FaultKind::Reset:
+          // Promise a body, then abort: the client sees the connection drop mid-response.
+          res.set_content_provider(1024, "application/json",
+                                   [](size_t, size_t, httplib::DataSink&) { return false; });
+          return;
+        case FaultKind::Delay:
+          std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
+          break;
+        case FaultKind::TimeoutAfterWrite: {
+          // The write happens; the answer comes too late for the client: its outcome is unknown to it.
+          copy(emulator_->handle(method, path, params), res);
+          std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
+          return;
+        }
+      }
+    }
+    copy(emulator_->handle(method, path, params), res);
+  };
+  http.Get(R"(/.*)", graph);
+  http.Post(R"(/.*)", graph);
+  http.Delete(R"(/.*)", graph);
+}
+
+core::Result<int> FakeGraphServer::bind(int port) {
+  // Loopback only: this server is for tests and local development, never a network service.
+  const int bound = port == 0 ? http_->bind_to_any_port("127.0.0.1") : (http_->bind_to_port("127.0.0.1", port) ? port : -1);
+  if (bound <= 0) {
+    return core::fail(core::ErrorKind::Network, "cannot listen on 127.0.0.1:" + std::to_string(port),
+                      "pick another --port, or 0 for a free one");
+  }
+  port_ = bound;
+  emulator_->set_base_url(base_url());
+  return bound;
+}
+
+core::Result<int> FakeGraphServer::start(int port) {
+  auto bound = bind(port);
+  if (!bound) return bound;
+  thread_ = std::thread([this] { http_->listen_after_bind(); });
+  for (int i = 0; i < 500 && !http_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  return bound;
+}
+
+core::Result<void> FakeGraphServer::run(int port, const std::function<void(int port)>& on_listening) {
+  auto bound = bind(port);
+  if (!bound) return std::unexpected(bound.error());
+  on_listening(*bound);
+  http_->listen_after_bind();
+  return {};
+}
+
+void FakeGraphServer::stop() {
+  if (http_) http_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace fbmcp::fake

@@ -1,0 +1,44 @@
+// FakeGraphServer: the GraphEmulator over real HTTP on 127.0.0.1 (cpp-httplib), with URL shapes as Graph's
+// (/<version>/<node>[/<edge>], POST /<version>/ with batch=), params from query, form, multipart or JSON bodies, and
+// scripted faults. Tests point CurlTransport at it; any Graph client (Meta's SDKs too) can be pointed at it.
+#pragma once
+#include <memory>
+#include <thread>
+
+#include "fake/fault_plan.hpp"
+#include "fake/graph_emulator.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace fbmcp::fake {
+
+class FakeGraphServer {
+ public:
+  explicit FakeGraphServer(std::shared_ptr<GraphEmulator> emulator);
+  ~FakeGraphServer();
+
+  // Binds 127.0.0.1:<port> (0 = a free port) and serves on a background thread. Returns the bound port, or an
+  // error when the port is taken.
+  core::Result<int> start(int port);
+  // Serves on the calling thread until stop() (the `fake-graph` command).
+  core::Result<void> run(int port, const std::function<void(int port)>& on_listening);
+  void stop();
+
+  FaultPlan& faults() { return faults_; }
+  GraphEmulator& emulator() { return *emulator_; }
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  core::Result<int> bind(int port);
+  void install_routes();
+
+  std::shared_ptr<GraphEmulator> emulator_;
+  std::unique_ptr<httplib::Server> http_;
+  FaultPlan faults_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace fbmcp::fake
