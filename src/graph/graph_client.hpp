@@ -38,12 +38,19 @@ class GraphClient {
   core::Result<ListPage> list(const std::string& path, Params params, size_t limit,
                               const std::function<bool(const nlohmann::json&)>& keep = {});
 
+  // Graph Batch API (FBD/graph-api/batch-requests): runs `requests` in chunks of ≤50, in order; one result per
+  // request. Items Graph leaves `null` (not completed) are re-sent. When `idempotent` is false, a chunk whose
+  // fate is unknown (network failure) is not re-sent, and its items report that outcome.
+  std::vector<core::Result<nlohmann::json>> batch(const std::vector<GraphRequest>& requests, bool idempotent);
+  static constexpr size_t kMaxBatchSize = 50;
+
   // Largest page we ask Graph for. Per-edge maxima are unpublished; >500 is known to be risky.
   static constexpr size_t kMaxPageSize = 500;
 
  private:
   core::Result<nlohmann::json> call(const GraphRequest& request, bool retryable);
   core::Result<nlohmann::json> call_once(const GraphRequest& request);
+  std::vector<core::Result<nlohmann::json>> batch_chunk(const std::vector<GraphRequest>& requests, bool idempotent);
 
   std::shared_ptr<Transport> transport_;
   RetryPolicy retry_;

@@ -3,6 +3,7 @@
 #include "ops/all_ops.hpp"
 #include "ops/campaign_view.hpp"
 #include "ops/shaping.hpp"
+#include "ops/budget_args.hpp"
 #include "ops/write_support.hpp"
 
 namespace fbmcp::ops {
@@ -11,41 +12,6 @@ namespace {
 using tool::ChangePreview;
 using tool::OpContext;
 using tool::OpOutput;
-
-constexpr const char* kBudgetFields[] = {"daily_budget", "lifetime_budget"};
-
-core::Error invalid(std::string message, std::string hint, std::string path) {
-  return core::Error{core::ErrorKind::InvalidArgs, std::move(message), std::move(hint), std::move(path), std::nullopt,
-                     nullptr};
-}
-
-// Money args → Graph minor units in the account currency. Returns the fields set.
-core::Result<nlohmann::json> budget_params(const nlohmann::json& args, const std::string& currency,
-                                           graph::Params& params) {
-  nlohmann::json set = nlohmann::json::object();
-  for (const char* field : {"daily_budget", "lifetime_budget", "spend_cap"}) {
-    if (!args.contains(field)) continue;
-    auto minor = money::parse_money_arg(args[field], currency, std::string("args.") + field);
-    if (!minor) return std::unexpected(minor.error());
-    if (*minor <= 0 && std::string(field) != "spend_cap") {
-      return std::unexpected(invalid(std::string("args.") + field + " must be more than zero",
-                                     "pause the campaign instead of setting a zero budget", std::string("args.") + field));
-    }
-    params.set(field, std::to_string(*minor));
-    set[field] = *minor;
-  }
-  if (set.contains("daily_budget") && set.contains("lifetime_budget")) {
-    return std::unexpected(invalid("give daily_budget or lifetime_budget, not both",
-                                   "a campaign has one budget type: daily, or lifetime with a stop_time",
-                                   "args.lifetime_budget"));
-  }
-  return set;
-}
-
-std::string money_text(int64_t minor, const std::string& currency) {
-  auto amount = money::to_amount(minor, currency);
-  return (amount ? *amount : std::to_string(minor)) + " " + currency;
-}
 
 // ---- create_campaign ----
 
@@ -73,13 +39,13 @@ core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& c
   const bool campaign_budget = budgets->contains("daily_budget") || budgets->contains("lifetime_budget");
   if (!campaign_budget && !args.contains("is_adset_budget_sharing_enabled")) {
     // No silent default budget: the caller says where the money is set.
-    return std::unexpected(invalid(
+    return std::unexpected(invalid_args(
         "no budget given: set daily_budget or lifetime_budget for a campaign budget, or set "
         "is_adset_budget_sharing_enabled (true/false) to put budgets on the ad sets instead",
         R"(e.g. "daily_budget": {"amount": "25.00"}, or "is_adset_budget_sharing_enabled": false)", "args.daily_budget"));
   }
   if (budgets->contains("lifetime_budget") && !args.contains("stop_time")) {
-    return std::unexpected(invalid("a lifetime_budget needs a stop_time", "add \"stop_time\": \"2026-12-31T23:59:00+0000\"",
+    return std::unexpected(invalid_args("a lifetime_budget needs a stop_time", "add \"stop_time\": \"2026-12-31T23:59:00+0000\"",
                                    "args.stop_time"));
   }
   for (const char* field : {"buying_type", "bid_strategy", "start_time", "stop_time", "special_ad_category_country",
@@ -157,7 +123,7 @@ core::Result<PlannedUpdate> plan_update(const nlohmann::json& args, OpContext& c
     if (args.contains(field)) plan.params.set(field, args[field]);
   }
   if (plan.params.items().empty()) {
-    return std::unexpected(invalid("nothing to update: give at least one of name, status, daily_budget, "
+    return std::unexpected(invalid_args("nothing to update: give at least one of name, status, daily_budget, "
                                    "lifetime_budget, bid_strategy, spend_cap, start_time, stop_time, "
                                    "special_ad_categories",
                                    R"(e.g. {"campaign_id": "…", "daily_budget": {"amount": "40.00"}})", "args"));

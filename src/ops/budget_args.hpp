@@ -1,0 +1,24 @@
+// Budget arguments shared by campaign writes: money args → Graph minor units in the account currency.
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/error.hpp"
+#include "graph/request.hpp"
+
+namespace fbmcp::ops {
+
+inline constexpr const char* kBudgetFields[] = {"daily_budget", "lifetime_budget"};
+
+core::Error invalid_args(std::string message, std::string hint, std::string path);
+
+// Reads daily_budget / lifetime_budget / spend_cap from `args`, sets them on `params` in minor units and returns
+// {field: minor_units}. `prefix` names where `args` sits, for error paths ("args.", "args.updates[2].").
+core::Result<nlohmann::json> budget_params(const nlohmann::json& args, const std::string& currency,
+                                           graph::Params& params, const std::string& prefix = "args.");
+
+// "25.00 USD"
+std::string money_text(int64_t minor, const std::string& currency);
+
+}  // namespace fbmcp::ops
