@@ -1,17 +1,24 @@
 #include "graph/curl_transport.hpp"
 
-#include <curl/curl.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
+#include <map>
+#include <memory>
 
 #include "core/redact.hpp"
 #include "graph/form_encoding.hpp"
 
 namespace fbmcp::graph {
+
+struct CurlTransport::Exchange {
+  std::string url;
+  std::string body;
+  HttpResponse response;
+};
+
 namespace {
 
 size_t collect_body(char* data, size_t size, size_t count, void* out) {
@@ -32,12 +39,6 @@ size_t collect_header(char* data, size_t size, size_t count, void* out) {
   }
   return size * count;
 }
-
-// One easy handle per thread keeps its connections alive across calls (curl reuses them per handle).
-struct ThreadHandle {
-  CURL* easy = curl_easy_init();
-  ~ThreadHandle() { curl_easy_cleanup(easy); }
-};
 
 }  // namespace
 
@@ -62,53 +63,136 @@ CurlTransport::CurlTransport(CurlOptions options) : options_(std::move(options))
     appsecret_proof_ = appsecret_proof(options_.app_secret, options_.access_token);
     core::register_secret(appsecret_proof_);
   }
-  if (options_.user_agent.empty()) options_.user_agent = "facebook-mcp";
+  share_ = curl_share_init();
+  curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, lock_share);
+  curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, unlock_share);
+  curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
+  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
 }
 
-CurlTransport::~CurlTransport() = default;
+CurlTransport::~CurlTransport() {
+  for (CURL* handle : idle_) curl_easy_cleanup(handle);
+  curl_share_cleanup(share_);  // closes the pooled connections
+}
 
-core::Result<HttpResponse> CurlTransport::send(const GraphRequest& request) {
-  thread_local ThreadHandle handle;
-  CURL* curl = handle.easy;
-  if (!curl) return core::fail(core::ErrorKind::Internal, "libcurl could not start");
+void CurlTransport::lock_share(CURL*, curl_lock_data data, curl_lock_access, void* self) {
+  static_cast<CurlTransport*>(self)->share_locks_[data].lock();
+}
+
+void CurlTransport::unlock_share(CURL*, curl_lock_data data, void* self) {
+  static_cast<CurlTransport*>(self)->share_locks_[data].unlock();
+}
+
+CURL* CurlTransport::acquire() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!idle_.empty()) {
+      CURL* handle = idle_.back();
+      idle_.pop_back();
+      return handle;
+    }
+  }
+  return curl_easy_init();
+}
+
+void CurlTransport::release(CURL* handle) {
+  std::lock_guard lock(pool_mutex_);
+  idle_.push_back(handle);
+}
+
+void CurlTransport::prepare(CURL* curl, const GraphRequest& request, Exchange& exchange) const {
   curl_easy_reset(curl);
-
   auto items = request.params.items();
   if (!options_.access_token.empty()) items.emplace_back("access_token", options_.access_token);
   if (!appsecret_proof_.empty()) items.emplace_back("appsecret_proof", appsecret_proof_);
   const std::string encoded = form_encode(items);
-  std::string url = options_.base_url + "/" + options_.api_version + "/" + request.path;
+  exchange.url = options_.base_url + "/" + options_.api_version + "/" + request.path;
   if (request.method == "POST") {
+    exchange.body = encoded;
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, encoded.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(encoded.size()));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, exchange.body.c_str());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(exchange.body.size()));
   } else {
-    url += "?" + encoded;
+    exchange.url += "?" + encoded;
     if (request.method == "DELETE") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
   }
-  HttpResponse response;
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_SHARE, share_);
+  curl_easy_setopt(curl, CURLOPT_URL, exchange.url.c_str());
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange.response.body);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange.response.headers);
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl supports, gzip included
   curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, options_.total_timeout_ms);
   curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  const CURLcode code = curl_easy_perform(curl);
+}
+
+core::Result<HttpResponse> CurlTransport::finish(CURL* curl, CURLcode code, Exchange& exchange) {
   if (code != CURLE_OK) {
-    // curl's message never contains the URL, so no token can leak through it; redact anyway.
+    // curl's messages name no URL, so no token can leak through them; redact anyway.
+    const bool timed_out = code == CURLE_OPERATION_TIMEDOUT;
     return core::fail(core::ErrorKind::Network,
-                      core::redact(std::string_view(std::string("could not reach Graph: ") + curl_easy_strerror(code))),
-                      "check the network and FACEBOOK_GRAPH_URL; the call may be retried");
+                      core::redact(std::string_view(std::string(timed_out ? "Graph did not answer in time: "
+                                                                          : "could not reach Graph: ") +
+                                                    curl_easy_strerror(code))),
+                      "check the network and FACEBOOK_GRAPH_URL; reads are retried automatically");
   }
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  response.status = static_cast<int>(status);
-  return response;
+  exchange.response.status = static_cast<int>(status);
+  return std::move(exchange.response);
+}
+
+core::Result<HttpResponse> CurlTransport::send(const GraphRequest& request) {
+  CURL* curl = acquire();
+  if (!curl) return core::fail(core::ErrorKind::Internal, "libcurl could not start");
+  Exchange exchange;
+  prepare(curl, request, exchange);
+  auto result = finish(curl, curl_easy_perform(curl), exchange);
+  release(curl);
+  return result;
+}
+
+std::vector<core::Result<HttpResponse>> CurlTransport::send_all(const std::vector<GraphRequest>& requests) {
+  if (requests.size() <= 1) return Transport::send_all(requests);
+  CURLM* multi = curl_multi_init();
+  std::vector<CURL*> handles(requests.size());
+  std::vector<Exchange> exchanges(requests.size());
+  std::vector<std::optional<core::Result<HttpResponse>>> results(requests.size());
+  for (size_t i = 0; i < requests.size(); ++i) {
+    handles[i] = acquire();
+    prepare(handles[i], requests[i], exchanges[i]);
+    curl_easy_setopt(handles[i], CURLOPT_PRIVATE, reinterpret_cast<void*>(i));
+    curl_multi_add_handle(multi, handles[i]);
+  }
+  int running = 0;
+  do {
+    curl_multi_perform(multi, &running);
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi, &queued)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      void* index = nullptr;
+      curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &index);
+      const auto i = reinterpret_cast<size_t>(index);
+      results[i] = finish(message->easy_handle, message->data.result, exchanges[i]);
+    }
+    // Each handle carries its own total timeout, so this loop ends when they do.
+    if (running > 0) curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+  } while (running > 0);
+  std::vector<core::Result<HttpResponse>> out;
+  for (size_t i = 0; i < requests.size(); ++i) {
+    curl_multi_remove_handle(multi, handles[i]);
+    release(handles[i]);
+    out.push_back(results[i] ? std::move(*results[i])
+                             : core::Result<HttpResponse>(core::fail(core::ErrorKind::Network, "request did not complete")));
+  }
+  curl_multi_cleanup(multi);
+  return out;
 }
 
 }  // namespace fbmcp::graph

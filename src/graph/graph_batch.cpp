@@ -21,6 +21,10 @@ nlohmann::json batch_item(const GraphRequest& request) {
   return item;
 }
 
+GraphRequest batch_envelope(const nlohmann::json& items) {
+  return GraphRequest{"POST", "", Params{{"batch", items}, {"include_headers", "true"}}};
+}
+
 core::Result<nlohmann::json> decode_item(const nlohmann::json& item) {
   const int code = item.value("code", 0);
   std::map<std::string, std::string> headers;
@@ -42,18 +46,29 @@ core::Result<nlohmann::json> decode_item(const nlohmann::json& item) {
 
 std::vector<core::Result<nlohmann::json>> GraphClient::batch(const std::vector<GraphRequest>& requests,
                                                              bool idempotent) {
-  std::vector<core::Result<nlohmann::json>> results;
-  results.reserve(requests.size());
+  std::vector<std::vector<GraphRequest>> chunks;
+  std::vector<GraphRequest> envelopes;
   for (size_t start = 0; start < requests.size(); start += kMaxBatchSize) {
     const size_t end = std::min(requests.size(), start + kMaxBatchSize);
-    auto chunk = batch_chunk({requests.begin() + start, requests.begin() + end}, idempotent);
+    chunks.emplace_back(requests.begin() + start, requests.begin() + end);
+    auto items = nlohmann::json::array();
+    for (const auto& request : chunks.back()) items.push_back(batch_item(request));
+    envelopes.push_back(batch_envelope(items));
+  }
+  // The chunks are independent: their first sending overlaps on the wire (curl multi when live).
+  auto answers = transport_->send_all(envelopes);
+  std::vector<core::Result<nlohmann::json>> results;
+  results.reserve(requests.size());
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    auto chunk = batch_chunk(chunks[k], idempotent, decode(std::move(answers[k])));
     for (auto& result : chunk) results.push_back(std::move(result));
   }
   return results;
 }
 
 std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::vector<GraphRequest>& requests,
-                                                                   bool idempotent) {
+                                                                   bool idempotent,
+                                                                   core::Result<nlohmann::json> first_answer) {
   std::vector<std::optional<core::Result<nlohmann::json>>> slots(requests.size());
   // Graph answers `null` for items it did not complete (timeouts inside the batch): re-send just those, a bounded
   // number of times, as Meta's SDKs do.
@@ -68,7 +83,10 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
     for (size_t i : pending) items.push_back(batch_item(requests[i]));
     // A whole-batch failure decoded from Graph (throttle, auth) means nothing ran, so it is safe to retry; a
     // network failure after sending leaves writes' fate unknown.
-    auto response = call(GraphRequest{"POST", "", Params{{"batch", items}, {"include_headers", "true"}}}, idempotent);
+    auto response = round == 0 ? std::move(first_answer) : call(batch_envelope(items), idempotent);
+    if (round == 0 && !response && idempotent && is_retryable(response.error())) {
+      response = call(batch_envelope(items), true);
+    }
     if (!response || !response->is_array() || response->size() != pending.size()) {
       core::Error error = response ? core::Error{core::ErrorKind::GraphApi, "Graph's batch answer has the wrong shape",
                                                  "try again with fewer items", {}, std::nullopt, nullptr}

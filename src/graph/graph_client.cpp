@@ -43,7 +43,10 @@ core::Result<nlohmann::json> GraphClient::call(const GraphRequest& request, bool
 }
 
 core::Result<nlohmann::json> GraphClient::call_once(const GraphRequest& request) {
-  auto response = transport_->send(request);
+  return decode(transport_->send(request));
+}
+
+core::Result<nlohmann::json> GraphClient::decode(core::Result<HttpResponse> response) {
   if (!response) return std::unexpected(response.error());
   // Graph has answered with text/javascript content types: parse the body whatever the header says.
   auto body = nlohmann::json::parse(response->body, nullptr, false);

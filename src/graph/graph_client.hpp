@@ -50,7 +50,9 @@ class GraphClient {
  private:
   core::Result<nlohmann::json> call(const GraphRequest& request, bool retryable);
   core::Result<nlohmann::json> call_once(const GraphRequest& request);
-  std::vector<core::Result<nlohmann::json>> batch_chunk(const std::vector<GraphRequest>& requests, bool idempotent);
+  std::vector<core::Result<nlohmann::json>> batch_chunk(const std::vector<GraphRequest>& requests, bool idempotent,
+                                                        core::Result<nlohmann::json> first_answer);
+  core::Result<nlohmann::json> decode(core::Result<HttpResponse> response);
 
   std::shared_ptr<Transport> transport_;
   RetryPolicy retry_;
