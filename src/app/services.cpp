@@ -36,14 +36,23 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
     options.access_token = settings.access_token;
     options.app_secret = settings.app_secret;
     options.user_agent = std::string("facebook-mcp/") + FBMCP_VERSION;
+    options.total_timeout_ms = settings.http_timeout_ms;
     services->transport = std::make_shared<graph::CurlTransport>(options);
   }
   services->graph = std::make_unique<graph::GraphClient>(services->transport);
   services->accounts = std::make_unique<tool::AccountDirectory>(*services->graph);
+  // Fake mode's world dies with the process, and so do its idempotency keys.
+  const std::string store_path = settings.mode == core::Mode::Fake
+                                     ? ":memory:"
+                                     : (settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir) +
+                                           "/store.sqlite";
+  auto idempotency = store::IdempotencyStore::open(store_path);
+  if (!idempotency) return std::unexpected(idempotency.error());
+  services->idempotency = std::move(*idempotency);
   services->registry = std::make_unique<tool::OpRegistry>();
   ops::register_all_ops(*services->registry);
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
-                                                    settings.mode);
+                                                    settings.mode, services->idempotency.get());
   return services;
 }
 

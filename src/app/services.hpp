@@ -6,6 +6,7 @@
 #include "core/settings.hpp"
 #include "fake/graph_emulator.hpp"
 #include "graph/graph_client.hpp"
+#include "store/idempotency_store.hpp"
 #include "tool/op_registry.hpp"
 #include "tool/router.hpp"
 
@@ -17,6 +18,7 @@ struct Services {
   std::shared_ptr<graph::Transport> transport;
   std::unique_ptr<graph::GraphClient> graph;
   std::unique_ptr<tool::AccountDirectory> accounts;
+  std::unique_ptr<store::IdempotencyStore> idempotency;
   std::unique_ptr<tool::OpRegistry> registry;
   std::unique_ptr<tool::Router> router;
 };

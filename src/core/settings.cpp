@@ -1,5 +1,6 @@
 #include "core/settings.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/redact.hpp"
@@ -28,6 +29,12 @@ Settings load_settings(bool force_fake) {
   if (auto version = env("FACEBOOK_API_VERSION"); !version.empty()) s.api_version = version;
   s.fixtures_dir = env("FACEBOOK_FIXTURES_DIR");
   s.fake_clock = env("FACEBOOK_FAKE_CLOCK");
+  if (auto timeout = env("FACEBOOK_HTTP_TIMEOUT_MS"); !timeout.empty()) {
+    try {
+      s.http_timeout_ms = std::max(100L, std::stol(timeout));
+    } catch (...) {
+    }
+  }
   register_secret(s.access_token);
   register_secret(s.app_secret);
 

@@ -31,7 +31,20 @@ core::Result<nlohmann::json> GraphClient::del(const std::string& path, const Par
 core::Result<nlohmann::json> GraphClient::call(const GraphRequest& request, bool retryable) {
   static thread_local std::mt19937 jitter_source{std::random_device{}()};
   for (int attempt = 1;; ++attempt) {
+    if (const int pause = pacer_.delay_ms(); pause > 0) {
+      core::log(core::LogLevel::Info, "graph", "usage at " + std::to_string(static_cast<int>(pacer_.utilisation())) +
+                                                   "% of Meta's limit; pacing " + std::to_string(pause) + " ms");
+      retry_.sleep(pause);
+    }
     auto result = call_once(request);
+    if (!result && result.error().kind == core::ErrorKind::RateLimited && attempt < retry_.max_attempts) {
+      const int wait_s = result.error().detail.is_object() ? result.error().detail.value("retry_after_seconds", -1) : -1;
+      if (wait_s >= 0 && wait_s * 1000 <= retry_.max_throttle_wait_ms) {
+        core::log(core::LogLevel::Notice, "graph", "throttled by Meta; waiting " + std::to_string(wait_s) + " s as asked");
+        retry_.sleep(std::max(wait_s * 1000, retry_.base_delay_ms));
+        continue;
+      }
+    }
     if (result || !retryable || attempt >= retry_.max_attempts || !is_retryable(result.error())) return result;
     const int backoff = retry_.base_delay_ms << (attempt - 1);
     const int delay = backoff / 2 + static_cast<int>(jitter_source() % static_cast<unsigned>(backoff / 2 + 1));
@@ -48,6 +61,7 @@ core::Result<nlohmann::json> GraphClient::call_once(const GraphRequest& request)
 
 core::Result<nlohmann::json> GraphClient::decode(core::Result<HttpResponse> response) {
   if (!response) return std::unexpected(response.error());
+  pacer_.record(response->headers);
   // Graph has answered with text/javascript content types: parse the body whatever the header says.
   auto body = nlohmann::json::parse(response->body, nullptr, false);
   if (body.is_discarded()) {
@@ -57,8 +71,7 @@ core::Result<nlohmann::json> GraphClient::decode(core::Result<HttpResponse> resp
                       {},
                       std::nullopt,
                       nullptr};
-    if (response->status >= 500) return std::unexpected(error);
-    error.kind = core::ErrorKind::GraphApi;
+    // A truncated or non-JSON body is a transport problem (proxy page, cut connection): retryable for reads.
     return std::unexpected(error);
   }
   if (auto error = decode_graph_error(body, response->status, response->headers)) return std::unexpected(*error);

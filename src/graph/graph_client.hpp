@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "graph/rate_pacer.hpp"
 #include "graph/request.hpp"
 #include "graph/transport.hpp"
 
@@ -23,6 +24,9 @@ struct RetryPolicy {
   int max_attempts = 3;
   int base_delay_ms = 200;
   std::function<void(int ms)> sleep;  // injectable so tests don't wait; default sleeps
+  // On a throttle, wait as long as Meta asks (estimated_time_to_regain_access) when that is at most this long;
+  // otherwise return RateLimited with the wait. Throttled calls were not executed, so writes may be re-sent too.
+  int max_throttle_wait_ms = 15000;
 };
 
 class GraphClient {
@@ -56,6 +60,10 @@ class GraphClient {
 
   std::shared_ptr<Transport> transport_;
   RetryPolicy retry_;
+  RatePacer pacer_;
+
+ public:
+  const RatePacer& pacer() const { return pacer_; }
 };
 
 }  // namespace fbmcp::graph

@@ -2,6 +2,7 @@
 #include "money/money.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/campaign_view.hpp"
+#include "ops/idempotent_create.hpp"
 #include "ops/shaping.hpp"
 #include "ops/budget_args.hpp"
 #include "ops/write_support.hpp"
@@ -62,16 +63,23 @@ core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ct
   auto& params = plan->params;
   const bool dry_run = apply_dry_run(args, params);
   ctx.report("creating campaign in " + act);
-  auto created = ctx.graph.post(act + "/campaigns", params);
-  if (!created) return std::unexpected(created.error());
-
   OpOutput out;
   if (dry_run) {
+    auto checked = ctx.graph.post(act + "/campaigns", params);
+    if (!checked) return std::unexpected(checked.error());
     out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(params)}};
     out.summary = "Dry run: Meta accepted the campaign '" + args["name"].get<std::string>() + "'; nothing was created.";
     return out;
   }
-  const std::string id = created->value("id", "");
+  const std::string objective = args["objective"];
+  auto created = idempotent_create(
+      ctx, args,
+      CreateRequest{"create_campaign", act + "/campaigns", params, args["name"],
+                    [objective](const nlohmann::json& c) { return c.value("objective", "") == objective; },
+                    {"objective"}});
+  if (!created) return std::unexpected(created.error());
+  const std::string id = created->id;
+  out.warnings = created->warnings;
   auto snapshot = fetch_campaign(ctx, id);
   if (!snapshot) return std::unexpected(snapshot.error());
   out.data = {{"id", id}, {"campaign", snapshot->campaign}};

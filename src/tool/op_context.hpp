@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/settings.hpp"
 #include "graph/graph_client.hpp"
+#include "store/idempotency_store.hpp"
 
 namespace fbmcp::tool {
 
@@ -46,6 +47,7 @@ class OpContext {
   graph::GraphClient& graph;
   AccountDirectory& accounts;
   core::Mode mode;
+  store::IdempotencyStore* idempotency = nullptr;  // creates dedupe through it when present
   std::function<void(const std::string& message)> progress;  // may be empty
   std::function<bool()> cancelled;                           // may be empty
 

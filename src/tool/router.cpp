@@ -72,6 +72,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   if (auto valid = registered->validator.validate(args); !valid) return failure(op, valid.error());
 
   OpContext ctx(graph_, accounts_, mode_);
+  ctx.idempotency = idempotency_;
   ctx.progress = env.progress;
   ctx.cancelled = env.cancelled;
   const auto& spec = registered->spec;

@@ -29,8 +29,9 @@ struct ToolResult {
 
 class Router {
  public:
-  Router(const OpRegistry& registry, graph::GraphClient& graph, AccountDirectory& accounts, core::Mode mode)
-      : registry_(registry), graph_(graph), accounts_(accounts), mode_(mode) {}
+  Router(const OpRegistry& registry, graph::GraphClient& graph, AccountDirectory& accounts, core::Mode mode,
+         store::IdempotencyStore* idempotency = nullptr)
+      : registry_(registry), graph_(graph), accounts_(accounts), mode_(mode), idempotency_(idempotency) {}
 
   // `arguments` is the tool's {op, args}.
   ToolResult call(const nlohmann::json& arguments, const CallEnv& env) const;
@@ -47,6 +48,7 @@ class Router {
   graph::GraphClient& graph_;
   AccountDirectory& accounts_;
   core::Mode mode_;
+  store::IdempotencyStore* idempotency_;
 };
 
 }  // namespace fbmcp::tool

@@ -1,5 +1,8 @@
 #include "support/fake_services.hpp"
 
+#include <stdlib.h>
+
+#include <filesystem>
 #include <stdexcept>
 
 #include "core/log.hpp"
@@ -17,10 +20,17 @@ std::unique_ptr<app::Services> fake_services() {
   return std::move(*services);
 }
 
-std::unique_ptr<HttpWorld> http_world(const std::string& app_secret) {
+HttpWorld::~HttpWorld() {
+  services.reset();  // closes pooled connections before the server stops
+  server.reset();
+  std::error_code ignored;
+  if (!data_dir.empty()) std::filesystem::remove_all(data_dir, ignored);
+}
+
+std::unique_ptr<HttpWorld> http_world(const HttpWorldOptions& options) {
   core::Settings fake_settings;
   fake_settings.mode = core::Mode::Fake;
-  fake_settings.fake_clock = kFixedNow;
+  if (options.fixed_clock) fake_settings.fake_clock = kFixedNow;
   auto world = std::make_unique<HttpWorld>();
   auto emulator = app::make_emulator(fake_settings);
   if (!emulator) throw std::runtime_error("emulator: " + emulator.error().message);
@@ -32,9 +42,13 @@ std::unique_ptr<HttpWorld> http_world(const std::string& app_secret) {
   live.mode = core::Mode::Live;
   live.graph_url = world->server->base_url();
   live.access_token = kCanaryToken;
-  live.app_secret = app_secret;
+  live.app_secret = options.app_secret;
+  live.http_timeout_ms = options.http_timeout_ms;
+  char dir[] = "/tmp/fbmcp-test-XXXXXX";
+  if (!::mkdtemp(dir)) throw std::runtime_error("mkdtemp failed");
+  world->data_dir = live.data_dir = dir;
   core::register_secret(live.access_token);
-  core::register_secret(app_secret);
+  core::register_secret(options.app_secret);
   auto services = app::make_services(live);
   if (!services) throw std::runtime_error("live services: " + services.error().message);
   world->services = std::move(*services);

@@ -14,12 +14,19 @@ std::unique_ptr<app::Services> fake_services();
 // The same fake world served by FakeGraphServer on 127.0.0.1, and Services in LIVE mode pointed at it: the path
 // through CurlTransport that real Meta traffic takes.
 struct HttpWorld {
+  ~HttpWorld();
+  std::string data_dir;  // a private temp dir for the local store, removed with the world
   std::shared_ptr<fake::GraphEmulator> emulator;
   std::unique_ptr<fake::FakeGraphServer> server;
   std::unique_ptr<app::Services> services;
 };
 inline constexpr const char* kCanaryToken = "EAAG-canary-token-0123456789abcdef";
-std::unique_ptr<HttpWorld> http_world(const std::string& app_secret = {});
+struct HttpWorldOptions {
+  std::string app_secret;
+  long http_timeout_ms = 60000;
+  bool fixed_clock = true;
+};
+std::unique_ptr<HttpWorld> http_world(const HttpWorldOptions& options = {});
 // Runs {op, args} through the router with no confirmation channel (the CLI's situation).
 tool::ToolResult call(app::Services& services, const std::string& op, const nlohmann::json& args = nlohmann::json::object());
 

@@ -1,0 +1,119 @@
+#include "ops/idempotent_create.hpp"
+
+#include <ctime>
+
+#include "core/log.hpp"
+#include "graph/graph_time.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+// A derived key only covers a retry window; an explicit key is the caller's promise of "the same create".
+constexpr int64_t kDerivedKeyLifetime = 10 * 60;
+constexpr int64_t kExplicitKeyLifetime = 24 * 60 * 60;
+// Our clock and Meta's may disagree; an object made this long before our attempt is not ours.
+constexpr int64_t kClockSkew = 15 * 60;
+
+// Looks for the object an attempt that started at `started_at` may have made. nullopt id = not there.
+core::Result<std::optional<std::string>> find_created(tool::OpContext& ctx, const CreateRequest& request,
+                                                      int64_t started_at) {
+  std::string fields = "id,name,created_time";
+  for (const auto& field : request.match_fields) fields += "," + field;
+  auto found = ctx.graph.get(
+      request.edge,
+      {{"fields", fields},
+       {"filtering", nlohmann::json::array({{{"field", "name"}, {"operator", "EQUAL"}, {"value", request.name}}})},
+       {"limit", "50"}});
+  if (!found) return std::unexpected(found.error());
+  std::optional<std::string> newest;
+  int64_t newest_time = 0;
+  for (const auto& candidate : found->value("data", nlohmann::json::array())) {
+    if (candidate.value("name", "") != request.name) continue;
+    if (request.same_object && !request.same_object(candidate)) continue;
+    const auto created = graph::parse_graph_time(candidate.value("created_time", ""));
+    if (!created || *created < started_at - kClockSkew || *created < newest_time) continue;
+    newest = candidate.value("id", "");
+    newest_time = *created;
+  }
+  return newest;
+}
+
+bool still_exists(tool::OpContext& ctx, const std::string& id) {
+  auto node = ctx.graph.get(id, {{"fields", "id"}});
+  return node || node.error().kind != core::ErrorKind::NotFound;
+}
+
+}  // namespace
+
+core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohmann::json& args,
+                                              const CreateRequest& request) {
+  auto* keys = ctx.idempotency;
+  if (!keys) {
+    auto created = ctx.graph.post(request.edge, request.params);
+    if (!created) return std::unexpected(created.error());
+    return CreateOutcome{created->value("id", ""), {}};
+  }
+  const bool explicit_key = args.contains("idempotency_key");
+  const std::string key = explicit_key ? "key:" + args["idempotency_key"].get<std::string>()
+                                       : store::derive_key(request.op, args);
+  const int64_t now = std::time(nullptr);
+  CreateOutcome outcome;
+
+  if (auto record = keys->find(key, explicit_key ? kExplicitKeyLifetime : kDerivedKeyLifetime)) {
+    if (record->state == "done" && still_exists(ctx, record->object_id)) {
+      outcome.id = record->object_id;
+      outcome.warnings.push_back("an identical " + request.op + " already made " + record->object_id +
+                                 "; nothing new was created (pass a different idempotency_key to make another)");
+      return outcome;
+    }
+    if (record->state != "done") {
+      // A previous attempt's outcome was never learned: look before sending again.
+      auto found = find_created(ctx, request, record->started_at);
+      if (!found) return std::unexpected(found.error());
+      if (*found) {
+        keys->complete(key, **found, now);
+        outcome.id = **found;
+        outcome.warnings.push_back("an earlier attempt whose answer was lost had already created " + **found +
+                                   "; it was not created twice");
+        return outcome;
+      }
+    }
+    // Otherwise the recorded object is gone (a restarted fake Graph server, say): create afresh.
+  }
+
+  keys->begin(key, request.op, now);
+  for (int attempt = 1; attempt <= 2; ++attempt) {
+    auto created = ctx.graph.post(request.edge, request.params);
+    if (created) {
+      outcome.id = created->value("id", "");
+      keys->complete(key, outcome.id, std::time(nullptr));
+      return outcome;
+    }
+    if (created.error().kind != core::ErrorKind::Network) {
+      keys->forget(key);  // Meta answered: nothing was created
+      return std::unexpected(created.error());
+    }
+    core::log(core::LogLevel::Warning, "ops",
+              request.op + ": the answer was lost (" + created.error().message + "); checking whether it was created");
+    auto found = find_created(ctx, request, now);
+    if (!found) {
+      auto error = created.error();
+      error.message = "outcome unknown: " + error.message;
+      error.hint = "call " + request.op + " again with the same args" +
+                   (explicit_key ? " and idempotency_key" : "") + ": it will check before creating anything";
+      return std::unexpected(error);
+    }
+    if (*found) {
+      keys->complete(key, **found, std::time(nullptr));
+      outcome.id = **found;
+      outcome.warnings.push_back("Meta's answer was lost but the object had been created (" + **found +
+                                 "); it was not created twice");
+      return outcome;
+    }
+    // Not there: the request never took effect, so sending it once more is safe.
+  }
+  return core::fail(core::ErrorKind::Network, request.op + ": Meta could not be reached twice in a row",
+                    "nothing was created; try again later");
+}
+
+}  // namespace fbmcp::ops
