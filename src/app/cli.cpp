@@ -23,7 +23,7 @@ Usage:
   facebook-mcp [--fake]                      serve MCP (JSON-RPC 2.0) on stdin/stdout; what MCP hosts run
   facebook-mcp call <op> ['<json args>']     run one op and print its result (add --json for JSON only)
   facebook-mcp ops-table                     print the README ops table (generated from the op registry)
-  facebook-mcp fake-graph --port N [--fixtures DIR] [--fault JSON]
+  facebook-mcp fake-graph --port N [--fixtures DIR] [--latency-ms MS] [--fault JSON]
                                              serve the Graph API emulator over HTTP on 127.0.0.1 (0 = free port)
   facebook-mcp --help | --version
 

@@ -1,6 +1,7 @@
 #include "app/fake_graph_command.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "app/services.hpp"
@@ -10,6 +11,7 @@ namespace fbmcp::app {
 
 int fake_graph_command(const std::vector<std::string>& args) {
   int port = 0;
+  int latency_ms = 0;
   core::Settings settings = core::load_settings(true);
   std::vector<nlohmann::json> faults;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -21,13 +23,15 @@ int fake_graph_command(const std::vector<std::string>& args) {
         std::cerr << "fake-graph: --port needs a number (0 = any free port)\n";
         return 2;
       }
+    } else if (args[i] == "--latency-ms" && has_value) {
+      latency_ms = std::atoi(args[++i].c_str());
     } else if (args[i] == "--fixtures" && has_value) {
       settings.fixtures_dir = args[++i];
     } else if (args[i] == "--fault" && has_value) {
       faults.push_back(nlohmann::json::parse(args[++i], nullptr, false));
     } else {
       std::cerr << "fake-graph: unexpected '" << args[i]
-                << "'\nusage: facebook-mcp fake-graph --port N [--fixtures DIR] [--fault '{\"kind\":\"graph_error\",\"code\":17}']\n";
+                << "'\nusage: facebook-mcp fake-graph --port N [--fixtures DIR] [--latency-ms MS] [--fault '{\"kind\":\"graph_error\",\"code\":17}']\n";
       return 2;
     }
   }
@@ -37,6 +41,7 @@ int fake_graph_command(const std::vector<std::string>& args) {
     return 1;
   }
   fake::FakeGraphServer server(*emulator);
+  server.set_latency_ms(latency_ms);
   for (const auto& spec : faults) {
     auto fault = fake::parse_fault(spec);
     if (!fault) {

@@ -10,18 +10,38 @@ namespace fbmcp::fake {
 namespace {
 
 // Graph accepts params in the query string, urlencoded and multipart bodies, and JSON bodies (graph-api-facts §1).
-ParamMap collect_params(const httplib::Request& req) {
+// The body is read through a ContentReader: Graph batch bodies exceed httplib's 8 KiB cap on pre-parsed forms.
+ParamMap collect_params(const httplib::Request& req, const httplib::ContentReader* reader) {
   ParamMap params;
   for (const auto& [key, value] : req.params) params[key] = value;
   const auto type = req.get_header_value("Content-Type");
+  std::string body;
+  if (reader && type.rfind("multipart/form-data", 0) == 0) {
+    std::string current;
+    (*reader)(
+        [&](const httplib::MultipartFormData& part) {
+          current = part.name;
+          params[current].clear();
+          return true;
+        },
+        [&](const char* data, size_t length) {
+          params[current].append(data, length);
+          return true;
+        });
+  } else if (reader) {
+    (*reader)([&](const char* data, size_t length) {
+      body.append(data, length);
+      return true;
+    });
+  }
   if (type.rfind("application/x-www-form-urlencoded", 0) == 0) {
-    for (auto& [key, value] : graph::form_decode(req.body)) params[key] = value;
-  } else if (type.rfind("multipart/form-data", 0) == 0) {
-    for (const auto& [name, part] : req.files) params[name] = part.content;
+    for (auto& [key, value] : graph::form_decode(body)) params[key] = value;
   } else if (type.rfind("application/json", 0) == 0) {
-    const auto body = nlohmann::json::parse(req.body, nullptr, false);
-    if (body.is_object()) {
-      for (const auto& [key, value] : body.items()) params[key] = value.is_string() ? value.get<std::string>() : value.dump();
+    const auto json_body = nlohmann::json::parse(body, nullptr, false);
+    if (json_body.is_object()) {
+      for (const auto& [key, value] : json_body.items()) {
+        params[key] = value.is_string() ? value.get<std::string>() : value.dump();
+      }
     }
   }
   if (const auto auth = req.get_header_value("Authorization"); auth.rfind("Bearer ", 0) == 0) {
@@ -104,17 +124,22 @@ void FakeGraphServer::install_routes() {
     res.set_content(R"({"success":true})", "application/json");
   });
   http.Get("/__control/stats", [this](const httplib::Request&, httplib::Response& res) {
-    nlohmann::json stats = {{"requests", emulator_->requests_served()}};
+    nlohmann::json stats = {{"http_requests", http_requests_.load()}, {"graph_calls", emulator_->requests_served()}};
     for (const char* type : {"campaign", "adset", "ad", "adcreative", "adimage", "customaudience"}) {
       stats["objects"][type] = emulator_->count(type);
     }
     res.set_content(stats.dump(), "application/json");
   });
 
-  const auto graph = [this](const httplib::Request& req, httplib::Response& res) {
+  const auto graph = [this](const httplib::Request& req, httplib::Response& res,
+                            const httplib::ContentReader* reader) {
     const std::string method = req.method;
     const std::string path = req.path;
-    const auto params = collect_params(req);
+    const auto params = collect_params(req, reader);
+    ++http_requests_;
+    if (const int latency = latency_ms_.load(); latency > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(latency));
+    }
     if (auto fault = faults_.take(method, path)) {
       switch (fault->kind) {
         case FaultKind::GraphError: return send_graph_error(*fault, res);
@@ -145,9 +170,11 @@ void FakeGraphServer::install_routes() {
     }
     copy(emulator_->handle(method, path, params), res);
   };
-  http.Get(R"(/.*)", graph);
-  http.Post(R"(/.*)", graph);
-  http.Delete(R"(/.*)", graph);
+  http.Get(R"(/.*)", [graph](const httplib::Request& req, httplib::Response& res) { graph(req, res, nullptr); });
+  const auto with_body = [graph](const httplib::Request& req, httplib::Response& res,
+                                 const httplib::ContentReader& reader) { graph(req, res, &reader); };
+  http.Post(R"(/.*)", with_body);
+  http.Delete(R"(/.*)", with_body);
 }
 
 core::Result<int> FakeGraphServer::bind(int port) {

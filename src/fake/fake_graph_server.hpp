@@ -2,6 +2,7 @@
 // (/<version>/<node>[/<edge>], POST /<version>/ with batch=), params from query, form, multipart or JSON bodies, and
 // scripted faults. Tests point CurlTransport at it; any Graph client (Meta's SDKs too) can be pointed at it.
 #pragma once
+#include <atomic>
 #include <memory>
 #include <thread>
 
@@ -27,6 +28,9 @@ class FakeGraphServer {
   void stop();
 
   FaultPlan& faults() { return faults_; }
+  // Added to every Graph answer, to stand in for the distance to Meta (benchmarks).
+  void set_latency_ms(int ms) { latency_ms_ = ms; }
+  size_t http_requests() const { return http_requests_.load(); }
   GraphEmulator& emulator() { return *emulator_; }
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
@@ -39,6 +43,8 @@ class FakeGraphServer {
   FaultPlan faults_;
   std::thread thread_;
   int port_ = 0;
+  std::atomic<int> latency_ms_{0};
+  std::atomic<size_t> http_requests_{0};
 };
 
 }  // namespace fbmcp::fake

@@ -110,7 +110,6 @@ void GraphEmulator::set_base_url(std::string base_url) {
 
 graph::HttpResponse GraphEmulator::handle(const std::string& method, const std::string& path, const ParamMap& params) {
   std::lock_guard lock(mutex_);
-  ++requests_;
   return handle_locked(method, path, params);
 }
 
@@ -141,6 +140,7 @@ graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const 
 
 graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, const std::string& path,
                                                  const ParamMap& params) {
+  ++requests_;  // batch operations count one each, as they do against Meta's rate limits
   const auto parts = split_path(path);
   if (parts.empty()) {
     if (method == "POST" && params.count("batch")) return handle_batch(params);

@@ -27,7 +27,8 @@ class GraphEmulator {
   // `path` may carry a leading "/" and a version ("/v24.0/act_1/campaigns"); both are accepted as Graph does.
   graph::HttpResponse handle(const std::string& method, const std::string& path, const ParamMap& params);
 
-  // For tests and benchmarks: how many objects of a type exist, and how many requests were served.
+  // For tests and benchmarks: how many objects of a type exist, and how many Graph calls were served (each
+  // operation inside a batch counts, as Meta counts them against rate limits).
   size_t count(const std::string& type) const;
   size_t requests_served() const { return requests_.load(); }
   void set_base_url(std::string base_url);

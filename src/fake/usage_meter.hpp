@@ -17,8 +17,8 @@ class UsageMeter {
   std::map<std::string, std::string> record(const std::string& account_id, bool is_write);
 
   // Window sizes and budgets: app usage over an hour, ad-account score over Meta's 300 s decay window.
-  static constexpr int kAppCallsPerHour = 2000;
-  static constexpr int kAccountScorePerWindow = 600;  // development-tier-like, so tests can see it move
+  static constexpr int kAppCallsPerHour = 20000;
+  static constexpr int kAccountScorePerWindow = 9000;  // Meta's standard access tier (graph-api-facts §6)
   static constexpr std::chrono::seconds kAccountWindow{300};
 
  private:

@@ -52,8 +52,10 @@ std::optional<int> retry_after_seconds(const std::map<std::string, std::string>&
       for (const auto& [owner, entries] : usage.items()) {
         if (!entries.is_array()) continue;
         for (const auto& entry : entries) {
-          const auto minutes = entry.value("estimated_time_to_regain_access", 0);
-          if (minutes > 0) consider(minutes * 60);
+          // Present means Meta has an estimate; 0 minutes means "you may call again now".
+          if (entry.contains("estimated_time_to_regain_access")) {
+            consider(entry.value("estimated_time_to_regain_access", 0) * 60);
+          }
         }
       }
     }

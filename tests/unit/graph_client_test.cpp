@@ -88,3 +88,37 @@ TEST_CASE("list follows cursors to the caller's limit and hands back a resumable
   REQUIRE(walked.size() == total);
   for (size_t i = 0; i < total; ++i) CHECK(walked[i] == everything->items[i]["id"]);
 }
+
+TEST_CASE("batch sends ≤50 operations per request and keeps per-item results in order", "[graph][batch]") {
+  auto services = testing::fake_services();
+  std::vector<graph::GraphRequest> reads;
+  for (int i = 0; i < 120; ++i) {
+    // every 7th id is unknown: its error must stay with its own item
+    reads.push_back({"GET", i % 7 == 0 ? "999" : "120210000000000001", {{"fields", "name"}}});
+  }
+  const auto before = services->emulator->requests_served();
+  auto results = services->graph->batch(reads, true);
+  // 3 batch envelopes (50 + 50 + 20); the emulator also counts each operation inside them.
+  CHECK(services->emulator->requests_served() - before == 3 + 120);
+  REQUIRE(results.size() == 120);
+  for (int i = 0; i < 120; ++i) {
+    INFO(i);
+    CHECK(static_cast<bool>(results[i]) == (i % 7 != 0));
+  }
+}
+
+TEST_CASE("the pacer slows down near Meta's limits and not before", "[graph][ratelimit]") {
+  graph::RatePacer pacer;
+  pacer.record({{"x-app-usage", R"({"call_count":10,"total_time":5,"total_cputime":5})"}});
+  CHECK(pacer.delay_ms() == 0);
+  pacer.record({{"x-ad-account-usage", R"({"acc_id_util_pct":90.0,"reset_time_duration":0})"}});
+  const int near = pacer.delay_ms();
+  CHECK(near > 0);
+  pacer.record({{"x-business-use-case-usage", R"({"1":[{"type":"ads_management","call_count":100}]})"}});
+  CHECK(pacer.delay_ms() == graph::RatePacer::kMaxDelayMs);
+  CHECK(pacer.delay_ms() > near);
+  pacer.record({{"x-fb-ads-insights-throttle", R"({"app_id_util_pct":3,"acc_id_util_pct":1})"}});
+  CHECK(pacer.delay_ms() == 0);
+  pacer.record({{"content-type", "application/json"}});  // no usage headers: nothing new learned
+  CHECK(pacer.delay_ms() == 0);
+}
