@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "graph/curl_transport.hpp"
 #include "graph/form_encoding.hpp"
 
 namespace fbmcp::fake {
@@ -139,6 +140,19 @@ void FakeGraphServer::install_routes() {
     ++http_requests_;
     if (const int latency = latency_ms_.load(); latency > 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(latency));
+    }
+    if (!app_secret_.empty()) {
+      const auto token = params.find("access_token");
+      const auto proof = params.find("appsecret_proof");
+      if (token == params.end() || proof == params.end() ||
+          proof->second != graph::appsecret_proof(app_secret_, token->second)) {
+        GraphError e;
+        e.type = "GraphMethodException";
+        e.message = "Invalid appsecret_proof provided in the API argument";
+        res.status = 400;
+        res.set_content(e.body("ProofCheckd").dump(), "application/json; charset=UTF-8");
+        return;
+      }
     }
     if (auto fault = faults_.take(method, path)) {
       switch (fault->kind) {

@@ -31,6 +31,8 @@ class FakeGraphServer {
   // Added to every Graph answer, to stand in for the distance to Meta (benchmarks).
   void set_latency_ms(int ms) { latency_ms_ = ms; }
   size_t http_requests() const { return http_requests_.load(); }
+  // Like an app with "Require App Secret" on: every call must carry a matching appsecret_proof.
+  void require_appsecret_proof(std::string app_secret) { app_secret_ = std::move(app_secret); }
   GraphEmulator& emulator() { return *emulator_; }
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
@@ -44,6 +46,7 @@ class FakeGraphServer {
   std::thread thread_;
   int port_ = 0;
   std::atomic<int> latency_ms_{0};
+  std::string app_secret_;
   std::atomic<size_t> http_requests_{0};
 };
 

@@ -18,7 +18,9 @@ nlohmann::json matching_ids(const nlohmann::json& items, const std::string& type
   const auto needle = lower(typed);
   for (const auto& item : items) {
     const auto id = item.value("id", "");
-    if (needle.empty() || id.rfind(typed, 0) == 0 || lower(item.value("name", "")).find(needle) != std::string::npos) {
+    // Ad account ids match with or without their act_ prefix, as ops accept both.
+    const bool id_match = id.rfind(typed, 0) == 0 || (id.rfind("act_", 0) == 0 && id.compare(4, typed.size(), typed) == 0);
+    if (needle.empty() || id_match || lower(item.value("name", "")).find(needle) != std::string::npos) {
       values.push_back(id);
     }
   }

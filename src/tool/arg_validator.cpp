@@ -1,5 +1,7 @@
 #include "tool/arg_validator.hpp"
 
+#include <regex>
+
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -89,7 +91,9 @@ std::string rephrase(const std::string& description, const nlohmann::json& args,
   }
   if (description.find("enum values") != std::string::npos) return path + ": " + got + " is not an allowed value";
   if (description.find("'type' constraint") != std::string::npos) return path + ": wrong type, got " + got;
-  return path + ": " + description + " (got " + got + ")";
+  // valijson prints bounds as doubles ("1.000000"); integers read better as integers.
+  static const std::regex kTrailingZeros(R"((\d+)\.0+\b)");
+  return path + ": " + std::regex_replace(description, kTrailingZeros, "$1") + " (got " + got + ")";
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // End to end: the built binary, spoken to over pipes as an MCP host would.
 #include <catch2/catch.hpp>
 
+#include <stdlib.h>
+
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "support/subprocess.hpp"
@@ -106,4 +109,40 @@ TEST_CASE("the CLI: --help, --version, call", "[e2e][cli]") {
     Subprocess p({FBMCP_BINARY, "call", "list_campaigns", "{}", "--json"}, kFakeEnv);
     CHECK(p.wait(20000) == 1);  // missing ad_account_id → tool error, exit 1
   }
+}
+
+TEST_CASE("live mode against the fake-graph command over HTTP: same answers, token never printed", "[e2e][live]") {
+  Subprocess graph({FBMCP_BINARY, "fake-graph", "--port", "0", "--app-secret", "e2e-app-secret-5678"});
+  auto first = graph.read_line(20000);
+  REQUIRE(first);
+  REQUIRE(first->rfind("listening on http://127.0.0.1:", 0) == 0);
+  const std::string url = first->substr(std::string("listening on ").size());
+  const std::string token = "EAAG-e2e-canary-token-ffff0000";
+  char store_dir[] = "/tmp/fbmcp-e2e-XXXXXX";
+  REQUIRE(::mkdtemp(store_dir));
+  Subprocess server({FBMCP_BINARY}, {{"FACEBOOK_MODE", "live"}, {"FACEBOOK_GRAPH_URL", url},
+                                     {"FACEBOOK_ACCESS_TOKEN", token}, {"FACEBOOK_APP_SECRET", "e2e-app-secret-5678"},
+                                     {"FACEBOOK_MCP_DATA_DIR", store_dir}});
+  std::string transcript;
+  auto send = [&](const json& id, const std::string& method, const json& params) {
+    auto reply = rpc(server, id, method, params);
+    transcript += reply.dump();
+    return reply;
+  };
+  auto init = send(1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  CHECK(init["result"]["instructions"].get<std::string>().find("LIVE MODE") != std::string::npos);
+  auto listed = send(2, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "list_campaigns"},
+      {"args", {{"ad_account_id", "act_1029384756102938"}, {"limit", 3}}}}}});
+  CHECK(listed["result"]["isError"] == false);
+  CHECK(listed["result"]["structuredContent"]["mode"] == "live");
+  CHECK(listed["result"]["structuredContent"]["data"]["items"].size() == 3);
+  auto missing = send(3, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", "get_campaign"},
+      {"args", {{"campaign_id", "120299999999999999"}}}}}});
+  CHECK(missing["result"]["structuredContent"]["error"]["kind"] == "NotFound");
+  server.close_stdin();
+  CHECK(server.wait(20000) == 0);
+  transcript += server.drain_stdout() + server.drain_stderr();
+  CHECK(transcript.find(token) == std::string::npos);
+  CHECK(transcript.find("e2e-app-secret-5678") == std::string::npos);
+  std::filesystem::remove_all(store_dir);
 }

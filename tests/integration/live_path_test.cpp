@@ -168,6 +168,8 @@ TEST_CASE("appsecret_proof travels with every call and never shows", "[live][sec
   testing::HttpWorldOptions options;
   options.app_secret = "app-secret-canary-987654321";
   auto world = testing::http_world(options);
+  // The server refuses calls without the right proof, so a success proves it was sent and correct.
+  CHECK_FALSE(call(*world, "list_campaigns", {{"ad_account_id", kUsd}, {"limit", 2}}).is_error);
   arm(*world, {{"kind", "graph_error"}, {"code", 190}, {"error_subcode", 460}, {"path", "adaccounts"}});
   auto r = call(*world, "list_ad_accounts", json::object());
   CHECK(r.is_error);

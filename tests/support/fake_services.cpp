@@ -36,6 +36,7 @@ std::unique_ptr<HttpWorld> http_world(const HttpWorldOptions& options) {
   if (!emulator) throw std::runtime_error("emulator: " + emulator.error().message);
   world->emulator = *emulator;
   world->server = std::make_unique<fake::FakeGraphServer>(world->emulator);
+  if (!options.app_secret.empty()) world->server->require_appsecret_proof(options.app_secret);
   auto port = world->server->start(0);
   if (!port) throw std::runtime_error("fake graph server: " + port.error().message);
   core::Settings live;
