@@ -34,6 +34,9 @@ Environment:
   FACEBOOK_GRAPH_URL      default https://graph.facebook.com
   FACEBOOK_API_VERSION    default v24.0
   FACEBOOK_MODE           fake | live (default: live when a token is set, else fake)
+  FACEBOOK_SPEND_LIMITS   JSON budget caps, e.g. {"default":{"max_daily_budget":"100.00","max_increase_pct":50}}
+  FACEBOOK_HTTP_TIMEOUT_MS total time one Graph call may take (default 60000)
+  FACEBOOK_MCP_DATA_DIR   where the local store (idempotency keys) lives
   FACEBOOK_FIXTURES_DIR   fake mode: load fixtures from this directory instead of the built-in ones
   FACEBOOK_FAKE_CLOCK     fake mode: a fixed time for created/updated times, e.g. 2026-11-23T12:00:00+0000
 

@@ -18,8 +18,14 @@ core::Result<std::shared_ptr<fake::GraphEmulator>> make_emulator(const core::Set
 }
 
 core::Result<std::unique_ptr<Services>> make_services(const core::Settings& settings) {
+  if (!settings.settings_error.empty()) {
+    return core::fail(core::ErrorKind::InvalidArgs, settings.settings_error, "fix the setting or unset it");
+  }
+  auto guard = tool::SpendGuard::from_json(settings.spend_limits);
+  if (!guard) return std::unexpected(guard.error());
   auto services = std::make_unique<Services>();
   services->settings = settings;
+  services->spend_guard = std::make_unique<tool::SpendGuard>(std::move(*guard));
   if (settings.mode == core::Mode::Fake) {
     auto emulator = make_emulator(settings);
     if (!emulator) return std::unexpected(emulator.error());
@@ -52,7 +58,7 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   services->registry = std::make_unique<tool::OpRegistry>();
   ops::register_all_ops(*services->registry);
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
-                                                    settings.mode, services->idempotency.get());
+                                                    settings.mode, services->idempotency.get(), services->spend_guard.get());
   return services;
 }
 

@@ -19,6 +19,7 @@ struct Services {
   std::unique_ptr<graph::GraphClient> graph;
   std::unique_ptr<tool::AccountDirectory> accounts;
   std::unique_ptr<store::IdempotencyStore> idempotency;
+  std::unique_ptr<tool::SpendGuard> spend_guard;
   std::unique_ptr<tool::OpRegistry> registry;
   std::unique_ptr<tool::Router> router;
 };

@@ -29,6 +29,13 @@ Settings load_settings(bool force_fake) {
   if (auto version = env("FACEBOOK_API_VERSION"); !version.empty()) s.api_version = version;
   s.fixtures_dir = env("FACEBOOK_FIXTURES_DIR");
   s.fake_clock = env("FACEBOOK_FAKE_CLOCK");
+  if (auto limits = env("FACEBOOK_SPEND_LIMITS"); !limits.empty()) {
+    s.spend_limits = nlohmann::json::parse(limits, nullptr, false);
+    if (s.spend_limits.is_discarded()) {
+      s.spend_limits = nullptr;
+      s.settings_error = "FACEBOOK_SPEND_LIMITS is not valid JSON";  // fail closed: no silent "no limits"
+    }
+  }
   if (auto timeout = env("FACEBOOK_HTTP_TIMEOUT_MS"); !timeout.empty()) {
     try {
       s.http_timeout_ms = std::max(100L, std::stol(timeout));

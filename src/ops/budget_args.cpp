@@ -32,6 +32,23 @@ core::Result<nlohmann::json> budget_params(const nlohmann::json& args, const std
   return set;
 }
 
+core::Result<void> check_spend_limits(const tool::OpContext& ctx, const std::string& act_id, const std::string& currency,
+                                      const nlohmann::json& budgets, const nlohmann::json& before) {
+  if (!ctx.spend_guard) return {};
+  for (const char* field : kBudgetFields) {
+    if (!budgets.contains(field)) continue;
+    int64_t old_minor = 0;
+    if (before.is_object() && before.contains(field)) {
+      const auto& value = before[field];
+      old_minor = value.is_string() ? std::stoll(value.get<std::string>()) : value.get<int64_t>();
+    }
+    if (auto ok = ctx.spend_guard->check(act_id, currency, field, old_minor, budgets[field].get<int64_t>()); !ok) {
+      return ok;
+    }
+  }
+  return {};
+}
+
 std::string money_text(int64_t minor, const std::string& currency) {
   auto amount = money::to_amount(minor, currency);
   return (amount ? *amount : std::to_string(minor)) + " " + currency;

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "graph/request.hpp"
+#include "tool/op_context.hpp"
 
 namespace fbmcp::ops {
 
@@ -17,6 +18,11 @@ core::Error invalid_args(std::string message, std::string hint, std::string path
 // {field: minor_units}. `prefix` names where `args` sits, for error paths ("args.", "args.updates[2].").
 core::Result<nlohmann::json> budget_params(const nlohmann::json& args, const std::string& currency,
                                            graph::Params& params, const std::string& prefix = "args.");
+
+// Asks the spend guard about every budget in `budgets` ({field: minor units}); `before` is the object as Graph has it
+// now (null for a create).
+core::Result<void> check_spend_limits(const tool::OpContext& ctx, const std::string& act_id, const std::string& currency,
+                                      const nlohmann::json& budgets, const nlohmann::json& before);
 
 // "25.00 USD"
 std::string money_text(int64_t minor, const std::string& currency);

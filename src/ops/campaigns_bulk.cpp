@@ -62,6 +62,12 @@ std::vector<ItemPlan> plan_items(const nlohmann::json& args, OpContext& ctx) {
       continue;
     }
     plan.budgets = *budgets;
+    if (auto allowed = check_spend_limits(ctx, "act_" + plan.raw.value("account_id", ""), plan.currency, plan.budgets,
+                                          plan.raw);
+        !allowed) {
+      plan.error = allowed.error();
+      continue;
+    }
     for (const char* field : {"name", "status"}) {
       if (update.contains(field)) plan.params.set(field, update[field]);
     }

@@ -37,6 +37,9 @@ core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& c
   auto budgets = budget_params(args, account->currency, plan.params);
   if (!budgets) return std::unexpected(budgets.error());
   plan.budgets = *budgets;
+  if (auto allowed = check_spend_limits(ctx, *act, account->currency, plan.budgets, nullptr); !allowed) {
+    return std::unexpected(allowed.error());
+  }
   const bool campaign_budget = budgets->contains("daily_budget") || budgets->contains("lifetime_budget");
   if (!campaign_budget && !args.contains("is_adset_budget_sharing_enabled")) {
     // No silent default budget: the caller says where the money is set.
@@ -127,6 +130,10 @@ core::Result<PlannedUpdate> plan_update(const nlohmann::json& args, OpContext& c
   auto budgets = budget_params(args, plan.before.currency, plan.params);
   if (!budgets) return std::unexpected(budgets.error());
   plan.budgets = *budgets;
+  if (auto allowed = check_spend_limits(ctx, plan.before.act_id, plan.before.currency, plan.budgets, plan.before.raw);
+      !allowed) {
+    return std::unexpected(allowed.error());
+  }
   for (const char* field : {"name", "status", "bid_strategy", "start_time", "stop_time", "special_ad_categories"}) {
     if (args.contains(field)) plan.params.set(field, args[field]);
   }

@@ -12,6 +12,7 @@
 #include "core/settings.hpp"
 #include "graph/graph_client.hpp"
 #include "store/idempotency_store.hpp"
+#include "tool/spend_guard.hpp"
 
 namespace fbmcp::tool {
 
@@ -48,6 +49,7 @@ class OpContext {
   AccountDirectory& accounts;
   core::Mode mode;
   store::IdempotencyStore* idempotency = nullptr;  // creates dedupe through it when present
+  const SpendGuard* spend_guard = nullptr;         // budget limits; every op that sets a budget asks it
   std::function<void(const std::string& message)> progress;  // may be empty
   std::function<bool()> cancelled;                           // may be empty
 

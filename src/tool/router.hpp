@@ -30,8 +30,13 @@ struct ToolResult {
 class Router {
  public:
   Router(const OpRegistry& registry, graph::GraphClient& graph, AccountDirectory& accounts, core::Mode mode,
-         store::IdempotencyStore* idempotency = nullptr)
-      : registry_(registry), graph_(graph), accounts_(accounts), mode_(mode), idempotency_(idempotency) {}
+         store::IdempotencyStore* idempotency = nullptr, const SpendGuard* spend_guard = nullptr)
+      : registry_(registry),
+        graph_(graph),
+        accounts_(accounts),
+        mode_(mode),
+        idempotency_(idempotency),
+        spend_guard_(spend_guard) {}
 
   // `arguments` is the tool's {op, args}.
   ToolResult call(const nlohmann::json& arguments, const CallEnv& env) const;
@@ -49,6 +54,7 @@ class Router {
   AccountDirectory& accounts_;
   core::Mode mode_;
   store::IdempotencyStore* idempotency_;
+  const SpendGuard* spend_guard_;
 };
 
 }  // namespace fbmcp::tool
