@@ -138,3 +138,49 @@ TEST_CASE("completion offers ad account ids", "[mcp]") {
                       {"argument", {{"name", "ad_account_id"}, {"value", "act_"}}}});
   CHECK(r["result"]["completion"]["values"].size() >= 3);
 }
+
+TEST_CASE("elicitation asks the human; a cancelled call gets no response and changes nothing", "[mcp][elicitation]") {
+  Harness h;
+  h.request(1, "initialize", {{"protocolVersion", "2025-11-25"}, {"capabilities", {{"elicitation", json::object()}}}});
+  const std::string paused = "120210000000000006";
+  auto wait_for_elicitation = [&]() {
+    std::unique_lock lock(h.mutex);
+    json found;
+    h.arrived.wait_for(lock, std::chrono::seconds(20), [&] {
+      for (const auto& m : h.outbox) {
+        if (m.value("method", "") == "elicitation/create" && !m.contains("seen")) {
+          found = m;
+          return true;
+        }
+      }
+      return false;
+    });
+    for (auto& m : h.outbox) {
+      if (m == found) m["seen"] = true;
+    }
+    return found;
+  };
+  SECTION("accept") {
+    h.server.handle_line(json{{"jsonrpc", "2.0"}, {"id", 2}, {"method", "tools/call"},
+                              {"params", {{"name", "facebook"}, {"arguments", {{"op", "resume_campaign"}, {"args", {{"campaign_id", paused}}}}}}}}
+                             .dump());
+    auto ask = wait_for_elicitation();
+    REQUIRE(ask["params"]["requestedSchema"]["properties"].contains("confirm"));
+    CHECK(ask["id"].get<std::string>().rfind("srv-", 0) == 0);
+    h.server.handle_line(json{{"jsonrpc", "2.0"}, {"id", ask["id"]}, {"result", {{"action", "accept"}, {"content", {{"confirm", true}}}}}}.dump());
+    auto done = h.wait_for(2);
+    CHECK(done["result"]["structuredContent"]["data"]["campaign"]["status"] == "ACTIVE");
+  }
+  SECTION("cancelled while waiting for the human") {
+    h.server.handle_line(json{{"jsonrpc", "2.0"}, {"id", 3}, {"method", "tools/call"},
+                              {"params", {{"name", "facebook"}, {"arguments", {{"op", "resume_campaign"}, {"args", {{"campaign_id", paused}}}}}}}}
+                             .dump());
+    auto ask = wait_for_elicitation();
+    h.server.handle_line(json{{"jsonrpc", "2.0"}, {"method", "notifications/cancelled"}, {"params", {{"requestId", 3}}}}.dump());
+    h.server.handle_line(json{{"jsonrpc", "2.0"}, {"id", ask["id"]}, {"result", {{"action", "accept"}, {"content", {{"confirm", true}}}}}}.dump());
+    h.server.shutdown();  // waits for the worker
+    for (const auto& m : h.outbox) CHECK_FALSE((m.contains("id") && m["id"] == 3));
+    auto status = testing::call(*h.services, "get_campaign", {{"campaign_id", paused}});
+    CHECK(status.structured["data"]["campaign"]["status"] == "PAUSED");
+  }
+}
