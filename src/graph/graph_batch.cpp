@@ -11,6 +11,10 @@ namespace {
 // Graph relative_url: path plus query for GET/DELETE; POST params travel in `body` (urlencoded).
 nlohmann::json batch_item(const GraphRequest& request) {
   nlohmann::json item = {{"method", request.method}};
+  if (!request.batch_name.empty()) {
+    item["name"] = request.batch_name;
+    item["omit_response_on_success"] = false;  // Graph omits named results by default; callers want them
+  }
   const std::string query = form_encode(request.params.items());
   if (request.method == "POST") {
     item["relative_url"] = request.path;

@@ -29,6 +29,8 @@ struct GraphRequest {
   std::string method = "GET";  // GET | POST | DELETE
   std::string path;            // no version, no leading slash: "act_123/campaigns", "120210…", "" (batch root)
   Params params;
+  // Batch only: a name other operations of the same batch (≤50) can reference as {result=<name>:$.id}.
+  std::string batch_name;
 };
 
 struct HttpResponse {

@@ -5,6 +5,8 @@
 
 #include <mutex>
 
+#include <httplib.h>
+
 #include "core/log.hpp"
 #include "fake/fault_plan.hpp"
 #include "support/fake_services.hpp"
@@ -176,4 +178,34 @@ TEST_CASE("appsecret_proof travels with every call and never shows", "[live][sec
   CHECK(r.text.find("app-secret-canary") == std::string::npos);
   CHECK(logs.lines.find("app-secret-canary") == std::string::npos);
   CHECK(logs.lines.find(testing::kCanaryToken) == std::string::npos);
+}
+
+TEST_CASE("the fake Graph server takes params as Meta does: query, form, multipart, JSON", "[live][fake_server]") {
+  auto world = testing::http_world();
+  httplib::Client client("127.0.0.1", std::stoi(world->server->base_url().substr(world->server->base_url().rfind(':') + 1)));
+  const std::string edge = "/v24.0/act_1029384756102938/campaigns";
+  auto by_json = client.Post(edge.c_str(),
+                             R"({"name":"J","objective":"OUTCOME_SALES","special_ad_categories":[],"daily_budget":2500})",
+                             "application/json");
+  REQUIRE(by_json);
+  CHECK(json::parse(by_json->body).contains("id"));
+  httplib::MultipartFormDataItems parts = {{"name", "M", "", ""},
+                                           {"objective", "OUTCOME_TRAFFIC", "", ""},
+                                           {"special_ad_categories", "[]", "", ""},
+                                           {"is_adset_budget_sharing_enabled", "false", "", ""}};
+  auto by_multipart = client.Post(edge.c_str(), parts);
+  REQUIRE(by_multipart);
+  CHECK(json::parse(by_multipart->body).contains("id"));
+  auto by_form = client.Post(edge.c_str(), "name=F&objective=OUTCOME_LEADS&special_ad_categories=%5B%5D&daily_budget=2500",
+                             "application/x-www-form-urlencoded");
+  REQUIRE(by_form);
+  CHECK(json::parse(by_form->body).contains("id"));
+  auto by_query = client.Get((edge + "?limit=3&fields=name").c_str());
+  REQUIRE(by_query);
+  const auto page = json::parse(by_query->body);
+  CHECK(page["data"].size() == 3);
+  CHECK(page["data"][0]["name"] == "F");  // newest first
+  CHECK(by_query->has_header("x-app-usage"));
+  CHECK(by_query->has_header("x-ad-account-usage"));
+  CHECK(by_query->has_header("x-business-use-case-usage"));
 }

@@ -122,3 +122,17 @@ TEST_CASE("the pacer slows down near Meta's limits and not before", "[graph][rat
   pacer.record({{"content-type", "application/json"}});  // no usage headers: nothing new learned
   CHECK(pacer.delay_ms() == 0);
 }
+
+TEST_CASE("batch operations can reference an earlier result by name", "[graph][batch]") {
+  auto services = testing::fake_services();
+  graph::GraphRequest create{"POST", "act_1029384756102938/campaigns",
+                             {{"name", "Referenced"}, {"objective", "OUTCOME_SALES"}, {"special_ad_categories", json::array()},
+                              {"daily_budget", "5000"}, {"status", "PAUSED"}}};
+  create.batch_name = "new_campaign";
+  graph::GraphRequest read{"GET", "{result=new_campaign:$.id}", {{"fields", "name,status"}}};
+  auto results = services->graph->batch({create, read}, false);
+  REQUIRE(results.size() == 2);
+  REQUIRE(results[1]);
+  CHECK((*results[1])["name"] == "Referenced");
+  CHECK((*results[1])["id"] == (*results[0])["id"]);
+}
