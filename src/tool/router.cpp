@@ -133,6 +133,14 @@ ToolResult Router::success(const std::string& op, OpOutput output) const {
     structured["warnings"] = output.warnings;
     for (const auto& warning : output.warnings) text += "Warning: " + warning + "\n";
   }
+  // The text block must fit a model's context; structuredContent keeps every row.
+  constexpr size_t kMaxText = 24000;
+  if (text.size() > kMaxText) {
+    text.resize(kMaxText);
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // UTF-8 boundary
+    if (!text.empty()) text.pop_back();
+    text += "\n… (summary cut at " + std::to_string(kMaxText) + " characters; ask for fewer rows with limit)";
+  }
   if (!text.empty() && text.back() != '\n') text += '\n';
   if (mode_ == core::Mode::Fake) text += "[fake mode: emulated Meta data, nothing real was read or changed]";
   return ToolResult{core::redact_json(structured), core::redact(text), false};
