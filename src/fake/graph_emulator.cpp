@@ -113,10 +113,9 @@ graph::HttpResponse GraphEmulator::handle(const std::string& method, const std::
   return handle_locked(method, path, params);
 }
 
+// The numeric ad account a node belongs to (ad accounts carry their own account_id), for the usage headers.
 std::string GraphEmulator::account_of(const Node* node) const {
-  if (!node) return {};
-  if (node->type == "adaccount") return node->data.value("account_id", "");
-  return node->data.value("account_id", "");
+  return node ? node->data.value("account_id", "") : std::string();
 }
 
 graph::HttpResponse GraphEmulator::respond(int status, const nlohmann::json& body, const std::string& account_id,
