@@ -10,6 +10,7 @@
 #include "app/fake_graph_command.hpp"
 #include "app/serve.hpp"
 #include "app/services.hpp"
+#include "core/json_read.hpp"
 #include "core/log.hpp"
 #include "ops/all_ops.hpp"
 #include "tool/catalog.hpp"
@@ -55,12 +56,13 @@ int call_command(const std::vector<std::string>& args, bool fake, bool json_only
   }
   nlohmann::json op_args = nlohmann::json::object();
   if (args.size() > 1) {
-    op_args = nlohmann::json::parse(args[1], nullptr, false);
-    if (op_args.is_discarded()) {
-      std::cerr << "facebook-mcp call: the args are not valid JSON: " << args[1]
+    auto parsed = core::parse_json_bounded(args[1]);
+    if (!parsed) {
+      std::cerr << "facebook-mcp call: the args are " << parsed.error().message
                 << "\n  example: facebook-mcp call get_campaign '{\"campaign_id\":\"120210000000000001\"}'\n";
       return 2;
     }
+    op_args = std::move(*parsed);
   }
   core::set_stderr_level(core::LogLevel::Warning);
   auto services = make_services(core::load_settings(fake));

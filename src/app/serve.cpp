@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "app/services.hpp"
@@ -35,6 +37,9 @@ std::string self_path() {
 }  // namespace
 
 int serve_stdio(const core::Settings& settings) {
+  // A host that stops reading must not kill us mid-write with SIGPIPE: writes then fail with EPIPE instead, and
+  // EOF on stdin ends the session in order.
+  std::signal(SIGPIPE, SIG_IGN);
   print_banner(settings, self_path().c_str());
   auto services = make_services(settings);
   if (!services) {
@@ -52,8 +57,18 @@ int serve_stdio(const core::Settings& settings) {
   info.fake = settings.mode == core::Mode::Fake;
   mcp::Server server(*(*services)->router, mcp::PromptLibrary::load_embedded(), info,
                      [&writer](const nlohmann::json& message) { writer.write(message); });
-  while (auto line = reader.next()) server.handle_line(*line);
-  server.shutdown();
+  while (auto line = reader.next()) {
+    if (line->too_long) server.reject_oversized_line(line->bytes, transport::kMaxLineBytes);
+    else server.handle_line(line->text);
+  }
+  if (!server.shutdown()) {
+    // A call is still busy (a Graph request that has not timed out yet). Its work so far is recorded; leave
+    // without unwinding, as the worker still uses the server and the objects it was given.
+    core::log(core::LogLevel::Warning, "mcp", "stdin closed; exiting with a call still in flight");
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(0);
+  }
   return 0;
 }
 

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <mutex>
-#include <regex>
 #include <vector>
+
+#include <re2/re2.h>
 
 namespace fbmcp::core {
 namespace {
@@ -18,11 +19,12 @@ SecretSet& secrets() {
   return set;
 }
 
-// Credential-bearing parameters as they appear in query strings, form bodies and JSON.
-const std::regex& credential_param_pattern() {
-  static const std::regex pattern(
-      R"(((?:access_token|appsecret_proof|client_secret|fb_exchange_token|input_token)\\?"?\s*[=:]\s*\\?"?)([^&"\s\\,}]+))",
-      std::regex::icase | std::regex::optimize);
+// Credential-bearing parameters as they appear in query strings, form bodies and JSON. RE2, not std::regex: RE2
+// runs in linear time without recursion, while std::regex recursed per character and a 30 KB
+// "access_token=…" overflowed the stack.
+const RE2& credential_param_pattern() {
+  static const RE2 pattern(
+      R"((?i)((?:access_token|appsecret_proof|client_secret|fb_exchange_token|input_token)\\?"?\s*[=:]\s*\\?"?)([^&"\s\\,}]+))");
   return pattern;
 }
 
@@ -52,7 +54,8 @@ std::string redact(std::string_view text) {
     }
   }
   if (out.find_first_of("=:") == std::string::npos) return out;
-  return std::regex_replace(out, credential_param_pattern(), "$1" + std::string(kRedacted));
+  RE2::GlobalReplace(&out, credential_param_pattern(), "\\1" + std::string(kRedacted));
+  return out;
 }
 
 nlohmann::json redact_json(const nlohmann::json& value) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/json_read.hpp"
+
 namespace fbmcp::mcp {
 namespace {
 
@@ -17,10 +19,14 @@ nlohmann::json matching_ids(const nlohmann::json& items, const std::string& type
   auto values = nlohmann::json::array();
   const auto needle = lower(typed);
   for (const auto& item : items) {
-    const auto id = item.value("id", "");
+    const auto* id_field = core::find_field(item, "id");
+    if (!id_field || !id_field->is_string()) continue;
+    const std::string& id = id_field->get_ref<const std::string&>();
+    const auto* name_field = core::find_field(item, "name");
+    const std::string name = name_field && name_field->is_string() ? name_field->get<std::string>() : "";
     // Ad account ids match with or without their act_ prefix, as ops accept both.
     const bool id_match = id.rfind(typed, 0) == 0 || (id.rfind("act_", 0) == 0 && id.compare(4, typed.size(), typed) == 0);
-    if (needle.empty() || id_match || lower(item.value("name", "")).find(needle) != std::string::npos) {
+    if (needle.empty() || id_match || lower(name).find(needle) != std::string::npos) {
       values.push_back(id);
     }
   }
@@ -29,17 +35,18 @@ nlohmann::json matching_ids(const nlohmann::json& items, const std::string& type
 
 nlohmann::json list_items(const tool::Router& router, const nlohmann::json& call) {
   const auto result = router.call(call, {});
-  if (result.is_error) return nlohmann::json::array();
-  return result.structured["data"].value("items", nlohmann::json::array());
+  const auto* data = core::find_field(result.structured, "data");
+  const auto* items = data ? core::find_field(*data, "items") : nullptr;
+  return !result.is_error && items && items->is_array() ? *items : nlohmann::json::array();
 }
 
 }  // namespace
 
-nlohmann::json complete_argument(const tool::Router& router, const nlohmann::json& params) {
-  const auto argument = params.value("argument", nlohmann::json::object());
-  const std::string name = argument.value("name", "");
-  const std::string typed = argument.value("value", "");
-  const auto context = params.value("context", nlohmann::json::object()).value("arguments", nlohmann::json::object());
+nlohmann::json complete_argument(const tool::Router& router, const CompleteRequest& request) {
+  const std::string& name = request.argument;
+  const std::string& typed = request.typed;
+  // Context values are strings (parse_complete checked them).
+  const auto& context = request.context;
   nlohmann::json values = nlohmann::json::array();
   if (name == "ad_account_id" || name == "account_id") {
     values = matching_ids(list_items(router, {{"op", "list_ad_accounts"}, {"args", {{"limit", 200}}}}), typed);

@@ -1,5 +1,6 @@
 #include "mcp/prompts.hpp"
 
+#include "core/json_read.hpp"
 #include "embedded/embedded.hpp"
 
 namespace fbmcp::mcp {
@@ -8,7 +9,9 @@ PromptLibrary PromptLibrary::load_embedded() {
   PromptLibrary library;
   for (const auto& [path, text] : embedded::list("prompts/")) {
     auto definition = nlohmann::json::parse(text, nullptr, false);
-    if (definition.is_object() && definition.contains("name")) library.prompts_.push_back({definition});
+    // A prompt file of the wrong shape is left out (the contract test checks every shipped one).
+    const auto* name = core::find_field(definition, "name");
+    if (name && name->is_string()) library.prompts_.push_back({definition});
   }
   return library;
 }

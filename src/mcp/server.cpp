@@ -1,9 +1,12 @@
 #include "mcp/server.hpp"
 
 #include <chrono>
+#include <exception>
 
+#include "core/json_read.hpp"
 #include "mcp/completion.hpp"
 #include "mcp/protocol.hpp"
+#include "mcp/requests.hpp"
 #include "tool/catalog.hpp"
 
 namespace fbmcp::mcp {
@@ -11,10 +14,23 @@ namespace {
 
 // How long a tools/call waits for the human to answer an elicitation before treating it as declined.
 constexpr auto kElicitationTimeout = std::chrono::minutes(10);
-// How long EOF waits for in-flight calls before the process exits anyway.
-constexpr auto kShutdownGrace = std::chrono::seconds(20);
+// How long EOF waits for cancelled in-flight calls to reach their next step before the process exits anyway. A
+// Graph call in flight finishes or times out on its own; what it wrote is reconciled through idempotency keys.
+constexpr auto kShutdownGrace = std::chrono::seconds(5);
 
 std::string id_key(const nlohmann::json& id) { return id.dump(); }
+
+nlohmann::json invalid_params(const nlohmann::json& id, const core::Error& error) {
+  return make_error(id, rpc::kInvalidParams, "Invalid params: " + error.message,
+                    error.path.empty() ? nlohmann::json() : nlohmann::json{{"path", error.path}});
+}
+
+// The last-resort guard's answer: a slip in a handler costs this one request, never the process.
+nlohmann::json internal_error(const nlohmann::json& id, const char* what) {
+  core::log(core::LogLevel::Error, "mcp", std::string("internal error while handling a request: ") + what);
+  return make_error(id, rpc::kInternalError, "Internal error: the server failed on this request and is still "
+                                             "running; the log has details");
+}
 
 }  // namespace
 
@@ -50,53 +66,101 @@ Server::~Server() {
 
 void Server::handle_line(const std::string& line) {
   if (line.find_first_not_of(" \t") == std::string::npos) return;
-  const auto message = nlohmann::json::parse(line, nullptr, false);
-  if (message.is_discarded()) {
-    send_(make_error(nullptr, rpc::kParseError, "Parse error: the line is not valid JSON"));
+  auto message = core::parse_json_bounded(line);
+  if (!message) {
+    send_(make_error(nullptr, rpc::kParseError, "Parse error: " + message.error().message));
     return;
   }
-  if (message.is_array()) {
+  if (message->is_array()) {
     // JSON-RPC batching was removed from MCP in 2025-06-18.
     send_(make_error(nullptr, rpc::kInvalidRequest, "Invalid Request: batches are not supported"));
     return;
   }
-  handle_message(message);
+  const auto* id = core::find_field(*message, "id");
+  const nlohmann::json reply_id = id && is_valid_id(*id) ? *id : nlohmann::json();
+  try {
+    handle_message(*message);
+  } catch (const std::exception& e) {
+    send_(internal_error(reply_id, e.what()));
+  } catch (...) {
+    send_(internal_error(reply_id, "unknown exception"));
+  }
+}
+
+void Server::reject_oversized_line(size_t bytes, size_t max_bytes) {
+  send_(make_error(nullptr, rpc::kInvalidRequest,
+                   "Invalid Request: a message of " + std::to_string(bytes) + " bytes is longer than the " +
+                       std::to_string(max_bytes) + " bytes this server accepts; it was not read"));
 }
 
 void Server::handle_message(const nlohmann::json& message) {
-  const nlohmann::json id = message.is_object() ? message.value("id", nlohmann::json()) : nlohmann::json();
-  const bool valid_id = id.is_null() || id.is_string() || id.is_number_integer();
-  if (!message.is_object() || message.value("jsonrpc", "") != "2.0" || !valid_id) {
-    send_(make_error(valid_id ? id : nlohmann::json(), rpc::kInvalidRequest, "Invalid Request: not JSON-RPC 2.0"));
+  if (!message.is_object()) {
+    send_(make_error(nullptr, rpc::kInvalidRequest,
+                     "Invalid Request: a message must be a JSON object, got " + core::describe_type(message)));
     return;
   }
-  if (!message.contains("method")) {
-    if (message.contains("result") || message.contains("error")) handle_response(message);
-    else send_(make_error(id, rpc::kInvalidRequest, "Invalid Request: no method"));
+  const auto* id = core::find_field(message, "id");
+  if (id && !is_valid_id(*id)) {
+    send_(make_error(nullptr, rpc::kInvalidRequest,
+                     "Invalid Request: \"id\" must be a string or an integer, got " + core::describe_type(*id)));
     return;
   }
-  if (!message["method"].is_string()) {
-    send_(make_error(id, rpc::kInvalidRequest, "Invalid Request: method must be a string"));
+  const nlohmann::json reply_id = id ? *id : nlohmann::json();
+  const auto* version = core::find_field(message, "jsonrpc");
+  if (!version || *version != "2.0") {
+    send_(make_error(reply_id, rpc::kInvalidRequest, "Invalid Request: \"jsonrpc\" must be the string \"2.0\", got " +
+                                                         (version ? version->dump() : std::string("nothing"))));
     return;
   }
-  const std::string method = message["method"];
-  const auto params = message.value("params", nlohmann::json::object());
-  if (!message.contains("id")) {
-    handle_notification(method, params);  // notifications never get a reply
+  const auto* method = core::find_field(message, "method");
+  if (!method) {
+    if (core::find_field(message, "result") || core::find_field(message, "error")) handle_response(message);
+    else send_(make_error(reply_id, rpc::kInvalidRequest, "Invalid Request: no \"method\""));
     return;
   }
+  if (!method->is_string()) {
+    send_(make_error(reply_id, rpc::kInvalidRequest,
+                     "Invalid Request: \"method\" must be a string, got " + core::describe_type(*method)));
+    return;
+  }
+  const auto* params = core::find_field(message, "params");
+  const nlohmann::json no_params = nlohmann::json::object();
+  if (!id) {
+    // Notifications never get a reply, so odd params are ignored rather than answered.
+    handle_notification(method->get<std::string>(), params && params->is_object() ? *params : no_params);
+    return;
+  }
+  if (params && !params->is_object() && !params->is_null()) {
+    send_(make_error(reply_id, rpc::kInvalidParams,
+                     "Invalid params: \"params\" must be an object, got " + core::describe_type(*params)));
+    return;
+  }
+  dispatch_request(reply_id, method->get<std::string>(), params && params->is_object() ? *params : no_params);
+}
+
+void Server::dispatch_request(const nlohmann::json& id, const std::string& method, const nlohmann::json& params) {
   const auto handler = methods_.find(method);
   if (handler == methods_.end()) {
-    send_(make_error(id, rpc::kMethodNotFound, "Method not found: " + method));
+    send_(make_error(id, rpc::kMethodNotFound, "Method not found: " + method.substr(0, 100)));
     return;
   }
-  handler->second(id, params.is_object() ? params : nlohmann::json::object());
+  if (method != "initialize" && method != "ping") {
+    std::lock_guard lock(mutex_);
+    if (!initialized_) {
+      send_(make_error(id, rpc::kInvalidRequest,
+                       "Invalid Request: the session is not initialized; send \"initialize\" first (only "
+                       "\"ping\" is allowed before it)"));
+      return;
+    }
+  }
+  handler->second(id, params);
 }
 
 void Server::handle_response(const nlohmann::json& message) {
+  const auto* id = core::find_field(message, "id");
+  if (!id || !id->is_string()) return;  // our requests carry string ids; anything else is not an answer to us
   std::lock_guard lock(mutex_);
-  const auto key = message.value("id", nlohmann::json()).is_string() ? message["id"].get<std::string>() : "";
-  const auto it = pending_requests_.find(key);
+  const auto it = pending_requests_.find(id->get<std::string>());
   if (it == pending_requests_.end()) return;  // late or unknown: ignore
   it->second.set_value(message);
   pending_requests_.erase(it);
@@ -104,8 +168,10 @@ void Server::handle_response(const nlohmann::json& message) {
 
 void Server::handle_notification(const std::string& method, const nlohmann::json& params) {
   if (method == "notifications/cancelled") {
+    const auto request_id = parse_cancelled(params);
+    if (!request_id) return;
     std::lock_guard lock(mutex_);
-    const auto it = in_flight_.find(id_key(params.value("requestId", nlohmann::json())));
+    const auto it = in_flight_.find(id_key(*request_id));
     if (it != in_flight_.end()) it->second->store(true);  // unknown or finished ids are ignored
   }
   // notifications/initialized and others need nothing from us.
@@ -150,13 +216,18 @@ nlohmann::json Server::tool_definition() const {
 }
 
 void Server::on_initialize(const nlohmann::json& id, const nlohmann::json& params) {
-  const auto capabilities = params.value("capabilities", nlohmann::json::object());
+  auto request = parse_initialize(params);
+  if (!request) {
+    send_(invalid_params(id, request.error()));
+    return;
+  }
   {
     std::lock_guard lock(mutex_);
-    client_elicitation_ = capabilities.is_object() && capabilities.contains("elicitation");
+    client_elicitation_ = request->client_elicitation;
+    initialized_ = true;
   }
   nlohmann::json server_info = {{"name", info_.name}, {"title", info_.title}, {"version", info_.version}};
-  send_(make_result(id, {{"protocolVersion", negotiate_protocol_version(params.value("protocolVersion", nlohmann::json()))},
+  send_(make_result(id, {{"protocolVersion", negotiate_protocol_version(request->protocol_version)},
                          {"capabilities",
                           {{"tools", {{"listChanged", false}}},
                            {"prompts", {{"listChanged", false}}},
@@ -166,37 +237,53 @@ void Server::on_initialize(const nlohmann::json& id, const nlohmann::json& param
                          {"instructions", instructions()}}));
 }
 
-void Server::run_async(std::function<void()> work) {
+void Server::run_async(const nlohmann::json& id, std::function<void()> work) {
   {
     std::lock_guard lock(mutex_);
     ++active_workers_;
   }
   // Detached, counted: the reader thread must keep reading (cancellations, pings, elicitation answers) while a
   // call runs, and shutdown() waits for the count to reach zero.
-  std::thread([this, work = std::move(work)] {
-    work();
+  std::thread([this, id, work = std::move(work)] {
+    std::optional<std::string> failure;
+    try {
+      work();
+    } catch (const std::exception& e) {
+      failure = e.what();
+    } catch (...) {
+      failure = "unknown exception";
+    }
+    if (failure) send_(internal_error(id, failure->c_str()));
     std::lock_guard lock(mutex_);
+    if (failure) in_flight_.erase(id_key(id));
     --active_workers_;
     idle_.notify_all();
   }).detach();
 }
 
 void Server::on_tools_call(const nlohmann::json& id, const nlohmann::json& params) {
-  const auto name = params.value("name", nlohmann::json());
-  if (name != "facebook") {
+  auto request = parse_tools_call(params);
+  if (!request) {
+    send_(invalid_params(id, request.error()));
+    return;
+  }
+  if (request->name != "facebook") {
     send_(make_error(id, rpc::kInvalidParams,
-                     "Unknown tool: " + (name.is_string() ? name.get<std::string>() : name.dump()) +
-                         " (this server has one tool, facebook)"));
+                     "Unknown tool: " + request->name.substr(0, 100) + " (this server has one tool, facebook)"));
     return;
   }
   auto cancelled = std::make_shared<std::atomic<bool>>(false);
   {
     std::lock_guard lock(mutex_);
-    in_flight_[id_key(id)] = cancelled;
+    if (shutting_down_) return;  // nobody reads answers any more
+    if (!in_flight_.emplace(id_key(id), cancelled).second) {
+      send_(make_error(id, rpc::kInvalidRequest, "Invalid Request: a call with id " + id.dump().substr(0, 100) +
+                                                     " is still running; every request needs its own id"));
+      return;
+    }
   }
-  const auto arguments = params.value("arguments", nlohmann::json::object());
-  const auto progress_token = params.value("_meta", nlohmann::json::object()).value("progressToken", nlohmann::json());
-  run_async([this, id, arguments, progress_token, cancelled] {
+  run_async(id, [this, id, arguments = std::move(request->arguments), progress_token = request->progress_token,
+                 cancelled] {
     tool::CallEnv env;
     auto step = std::make_shared<int>(0);
     if (!progress_token.is_null()) {
@@ -247,15 +334,17 @@ tool::ConfirmAnswer Server::elicit(const tool::ChangePreview& preview) {
     return tool::ConfirmAnswer::Declined;
   }
   const auto reply = answer.get();
-  if (reply.contains("error")) return tool::ConfirmAnswer::Unsupported;  // client could not ask: fall back
-  const auto result = reply.value("result", nlohmann::json::object());
-  const bool accepted = result.value("action", "") == "accept" &&
-                        result.value("content", nlohmann::json::object()).value("confirm", false) == true;
-  return accepted ? tool::ConfirmAnswer::Accepted : tool::ConfirmAnswer::Declined;
+  if (core::find_field(reply, "error")) return tool::ConfirmAnswer::Unsupported;  // client could not ask: fall back
+  return elicitation_accepted(reply) ? tool::ConfirmAnswer::Accepted : tool::ConfirmAnswer::Declined;
 }
 
 void Server::on_prompts_get(const nlohmann::json& id, const nlohmann::json& params) {
-  auto prompt = prompts_.get(params.value("name", ""), params.value("arguments", nlohmann::json::object()));
+  auto request = parse_prompts_get(params);
+  if (!request) {
+    send_(invalid_params(id, request.error()));
+    return;
+  }
+  auto prompt = prompts_.get(request->name, request->arguments);
   if (!prompt) {
     send_(make_error(id, rpc::kInvalidParams, prompt.error().message));
     return;
@@ -264,14 +353,18 @@ void Server::on_prompts_get(const nlohmann::json& id, const nlohmann::json& para
 }
 
 void Server::on_complete(const nlohmann::json& id, const nlohmann::json& params) {
-  run_async([this, id, params] { send_(make_result(id, complete_argument(router_, params))); });
+  auto request = parse_complete(params);
+  if (!request) {
+    send_(invalid_params(id, request.error()));
+    return;
+  }
+  run_async(id, [this, id, request = std::move(*request)] { send_(make_result(id, complete_argument(router_, request))); });
 }
 
 void Server::on_set_level(const nlohmann::json& id, const nlohmann::json& params) {
-  const auto level = core::parse_log_level(params.value("level", ""));
+  auto level = parse_set_level(params);
   if (!level) {
-    send_(make_error(id, rpc::kInvalidParams, "Invalid log level: expected one of debug, info, notice, warning, "
-                                              "error, critical, alert, emergency"));
+    send_(invalid_params(id, level.error()));
     return;
   }
   {
@@ -281,13 +374,15 @@ void Server::on_set_level(const nlohmann::json& id, const nlohmann::json& params
   send_(make_result(id, nlohmann::json::object()));
 }
 
-void Server::shutdown() {
+bool Server::shutdown() {
   std::unique_lock lock(mutex_);
   shutting_down_ = true;
-  // Nobody will answer our questions any more: treat them as declined so workers can finish.
+  // Nobody will read answers or answer our questions any more: decline the questions, and let each call stop at its
+  // next step (the router and bulk ops check between steps; a Graph request already sent completes).
   for (auto& [request_id, promise] : pending_requests_) promise.set_value({{"result", {{"action", "cancel"}}}});
   pending_requests_.clear();
-  idle_.wait_for(lock, kShutdownGrace, [this] { return active_workers_ == 0; });
+  for (auto& [request_id, cancelled] : in_flight_) cancelled->store(true);
+  return idle_.wait_for(lock, kShutdownGrace, [this] { return active_workers_ == 0; });
 }
 
 }  // namespace fbmcp::mcp

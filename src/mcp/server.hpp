@@ -36,8 +36,13 @@ class Server {
 
   // One line from the client. Never throws; every reply goes through `send`.
   void handle_line(const std::string& line);
-  // EOF on stdin: stop waiting on the client, let in-flight calls finish (bounded), join workers.
-  void shutdown();
+  // A line longer than the transport accepts (its text was dropped unread): answered with -32600.
+  void reject_oversized_line(size_t bytes, size_t max_bytes);
+  // EOF on stdin: nobody will read answers any more. Cancels in-flight calls (they stop at their next step; what a
+  // write already did is kept and recorded), declines open questions, and waits up to kShutdownGrace for workers.
+  // Returns false when some worker is still running then; the process must exit without unwinding (the worker
+  // still uses this Server). Safe to call twice.
+  bool shutdown();
 
   nlohmann::json tool_definition() const;  // the single `facebook` tool, as tools/list shows it
 
@@ -45,6 +50,7 @@ class Server {
   using Handler = std::function<void(const nlohmann::json& id, const nlohmann::json& params)>;
 
   void handle_message(const nlohmann::json& message);
+  void dispatch_request(const nlohmann::json& id, const std::string& method, const nlohmann::json& params);
   void handle_response(const nlohmann::json& message);
   void handle_notification(const std::string& method, const nlohmann::json& params);
 
@@ -55,7 +61,8 @@ class Server {
   void on_set_level(const nlohmann::json& id, const nlohmann::json& params);
 
   tool::ConfirmAnswer elicit(const tool::ChangePreview& preview);
-  void run_async(std::function<void()> work);
+  // Runs a request's work on its own thread; an exception there (a bug) answers -32603 for `id`, nothing more.
+  void run_async(const nlohmann::json& id, std::function<void()> work);
   std::string instructions() const;
 
   const tool::Router& router_;
@@ -66,6 +73,7 @@ class Server {
 
   std::mutex mutex_;
   bool client_elicitation_ = false;
+  bool initialized_ = false;  // initialize answered: the MCP lifecycle allows only ping before it
   std::optional<core::LogLevel> client_log_level_;
   std::map<std::string, std::shared_ptr<std::atomic<bool>>> in_flight_;  // request id (dumped) → cancelled flag
   std::map<std::string, std::promise<nlohmann::json>> pending_requests_;  // our requests to the client

@@ -1,6 +1,7 @@
 #include "tool/arg_validator.hpp"
 
-#include <regex>
+#include "tool/arg_bounds.hpp"
+
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -61,6 +62,24 @@ std::string expectation(const nlohmann::json& node) {
   return out;
 }
 
+// valijson prints bounds as doubles ("1.000000"); integers read better as integers: drops ".000…" after digits.
+std::string without_zero_fractions(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '.' && i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) {
+      size_t j = i + 1;
+      while (j < text.size() && text[j] == '0') ++j;
+      const bool word_ends = j == text.size() || !std::isalnum(static_cast<unsigned char>(text[j]));
+      if (j > i + 1 && word_ends) {
+        i = j - 1;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 // valijson's wording, turned into what a model can act on: which argument, what it got.
 std::string rephrase(const std::string& description, const nlohmann::json& args, std::vector<std::string>& keys,
                      std::string& path) {
@@ -75,7 +94,9 @@ std::string rephrase(const std::string& description, const nlohmann::json& args,
     }
     if (!value) break;
   }
-  const std::string got = value ? value->dump() : "nothing";
+  // What was sent, shortened: an error must not echo a huge value back into the model's context.
+  std::string got = value ? value->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : "nothing";
+  if (got.size() > 80) got = got.substr(0, 80) + "…";
   if (description.find("Missing required property") != std::string::npos) {
     const auto first = description.find('\'');
     const auto name = description.substr(first + 1, description.rfind('\'') - first - 1);
@@ -91,9 +112,7 @@ std::string rephrase(const std::string& description, const nlohmann::json& args,
   }
   if (description.find("enum values") != std::string::npos) return path + ": " + got + " is not an allowed value";
   if (description.find("'type' constraint") != std::string::npos) return path + ": wrong type, got " + got;
-  // valijson prints bounds as doubles ("1.000000"); integers read better as integers.
-  static const std::regex kTrailingZeros(R"((\d+)\.0+\b)");
-  return path + ": " + std::regex_replace(description, kTrailingZeros, "$1") + " (got " + got + ")";
+  return path + ": " + without_zero_fractions(description) + " (got " + got + ")";
 }
 
 }  // namespace
@@ -117,6 +136,7 @@ core::Result<void> ArgValidator::validate(const nlohmann::json& args) const {
   if (!load_error_.empty()) {
     return core::fail(core::ErrorKind::Internal, "the schema of op '" + op_ + "' is broken: " + load_error_);
   }
+  if (auto bounded = check_arg_bounds(args, schema_json_); !bounded) return bounded;
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(args);

@@ -1,5 +1,6 @@
 #include "tool/router.hpp"
 
+#include "core/json_read.hpp"
 #include "core/log.hpp"
 #include "core/redact.hpp"
 #include "tool/catalog.hpp"
@@ -28,6 +29,12 @@ ToolResult Router::call(const nlohmann::json& arguments, const CallEnv& env) con
                                "call {\"op\": \"help\"} to list the ops", "op"));
   }
   const std::string op = arguments["op"].get<std::string>();
+  // Op names are short; a long one is refused before the close-match search (quadratic in its length) or any echo.
+  if (op.size() > kMaxOpNameChars) {
+    return failure("", invalid("op is " + std::to_string(op.size()) + " characters long; op names have at most " +
+                                   std::to_string(kMaxOpNameChars),
+                               "call {\"op\": \"help\"} to list the ops", "op"));
+  }
   nlohmann::json args = arguments.value("args", nlohmann::json::object());
   if (args.is_null()) args = nlohmann::json::object();
   if (!args.is_object()) {
@@ -44,7 +51,10 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
     return success(op, std::move(out));
   }
   if (op == kDescribeOp) {
-    const std::string target = args.value("op", "");
+    auto named = core::read_string(args, "op", "args");
+    if (!named) return failure(op, invalid(named.error().message, "e.g. {\"op\": \"describe\", \"args\": {\"op\": "
+                                                                   "\"create_campaign\"}}", "args.op"));
+    const std::string target = named->value_or("").substr(0, kMaxOpNameChars);
     const auto* described = registry_.find(target);
     if (!described) {
       auto e = invalid("describe needs args.op naming an op; '" + target + "' is not one",
@@ -78,7 +88,8 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   ctx.cancelled = env.cancelled;
   const auto& spec = registered->spec;
 
-  const bool dry_run = args.value("dry_run", false);
+  // Both flags are booleans by every op's schema; read checked all the same.
+  const bool dry_run = core::read_bool(args, "dry_run", "args").value_or(std::nullopt).value_or(false);
   if (spec.needs_confirmation && !dry_run) {
     ctx.report("checking whether " + op + " needs confirmation");
     auto preview = spec.needs_confirmation(args, ctx);
@@ -92,7 +103,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
         result.structured["ok"] = false;
         return result;
       }
-      if (answer == ConfirmAnswer::Unsupported && !args.value("confirm", false)) {
+      if (answer == ConfirmAnswer::Unsupported && !core::read_bool(args, "confirm", "args").value_or(std::nullopt).value_or(false)) {
         OpOutput out{{{"status", "confirmation_required"},
                       {"question", (*preview)->question},
                       {"preview", (*preview)->details}},

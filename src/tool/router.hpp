@@ -27,6 +27,8 @@ struct ToolResult {
   bool is_error = false;
 };
 
+inline constexpr size_t kMaxOpNameChars = 64;
+
 class Router {
  public:
   Router(const OpRegistry& registry, graph::GraphClient& graph, AccountDirectory& accounts, core::Mode mode,

@@ -1,20 +1,26 @@
 #include "transport/line_channel.hpp"
 
-#include <cstdlib>
-
 namespace fbmcp::transport {
 
-std::optional<std::string> LineReader::next() {
-  char* buffer = nullptr;
-  size_t capacity = 0;
-  const ssize_t length = ::getline(&buffer, &capacity, in_);
-  if (length < 0) {
-    std::free(buffer);
-    return std::nullopt;
+std::optional<Line> LineReader::next() {
+  Line line;
+  bool any = false;
+  int c;
+  // getc_unlocked: only the reader thread reads stdin, and per-byte locking would dominate a 10 MiB line.
+  while ((c = getc_unlocked(in_)) != EOF) {
+    any = true;
+    if (c == '\n') break;
+    ++line.bytes;
+    if (line.too_long) continue;
+    if (line.text.size() >= max_bytes_) {
+      line.too_long = true;
+      std::string().swap(line.text);
+      continue;
+    }
+    line.text.push_back(static_cast<char>(c));
   }
-  std::string line(buffer, static_cast<size_t>(length));
-  std::free(buffer);
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  if (!any) return std::nullopt;
+  if (!line.text.empty() && line.text.back() == '\r') line.text.pop_back();
   return line;
 }
 

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -57,6 +58,8 @@ TEST_CASE("bad input never kills the server", "[e2e]") {
   p.write_line("[]");
   CHECK(json::parse(*p.read_line())["error"]["code"] == -32600);
   CHECK(rpc(p, "x", "server/discover")["error"]["code"] == -32601);
+  CHECK(rpc(p, 6, "tools/call", {{"name", "facebook"}})["error"]["code"] == -32600);  // not initialized yet
+  rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
   CHECK(rpc(p, 7, "tools/call", {{"name", "unknown_tool"}})["error"]["code"] == -32602);
   CHECK(rpc(p, 8, "ping")["result"] == json::object());
   p.close_stdin();
@@ -145,4 +148,57 @@ TEST_CASE("live mode against the fake-graph command over HTTP: same answers, tok
   CHECK(transcript.find(token) == std::string::npos);
   CHECK(transcript.find("e2e-app-secret-5678") == std::string::npos);
   std::filesystem::remove_all(store_dir);
+}
+
+TEST_CASE("EOF during a slow call: the server cancels, finishes what was sent, and exits promptly", "[e2e][live]") {
+  // Each Graph answer takes 3 s; a list needs one request. Before, EOF waited 2 × 20 s for such calls.
+  Subprocess graph({FBMCP_BINARY, "fake-graph", "--port", "0", "--latency-ms", "3000"});
+  auto first = graph.read_line(20000);
+  REQUIRE(first);
+  const std::string url = first->substr(std::string("listening on ").size());
+  char store_dir[] = "/tmp/fbmcp-e2e-XXXXXX";
+  REQUIRE(::mkdtemp(store_dir));
+  Subprocess server({FBMCP_BINARY}, {{"FACEBOOK_MODE", "live"}, {"FACEBOOK_GRAPH_URL", url},
+                                     {"FACEBOOK_ACCESS_TOKEN", "EAAG-e2e-token-eof"},
+                                     {"FACEBOOK_MCP_DATA_DIR", store_dir}});
+  rpc(server, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  server.write_line(json{{"jsonrpc", "2.0"}, {"id", 2}, {"method", "tools/call"},
+                         {"params", {{"name", "facebook"}, {"arguments", {{"op", "list_ad_accounts"}}},
+                                     {"_meta", {{"progressToken", "p"}}}}}}.dump());
+  // The router reports "running <op>" just before the handler sends its Graph request: close stdin after that.
+  bool running = false;
+  for (int i = 0; i < 10 && !running; ++i) {
+    auto line = server.read_line(20000);
+    REQUIRE(line);
+    running = line->find("running list_ad_accounts") != std::string::npos;
+  }
+  REQUIRE(running);
+  const auto closed_at = std::chrono::steady_clock::now();
+  server.close_stdin();
+  // Bounded by the shutdown grace (5 s) plus start-up: well inside this limit, far below the old 40 s.
+  CHECK(server.wait(15000) == 0);
+  // It waited for the Graph answer in flight (3 s) rather than dropping it.
+  CHECK(std::chrono::steady_clock::now() - closed_at >= std::chrono::milliseconds(2000));
+  std::filesystem::remove_all(store_dir);
+}
+
+TEST_CASE("a line over the size cap is refused unread; the server goes on", "[e2e][hostile]") {
+  Subprocess p({FBMCP_BINARY}, kFakeEnv);
+  rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  p.write_line(std::string(17 * 1024 * 1024, ' ') + "x");
+  auto refused = json::parse(*p.read_line(20000));
+  CHECK(refused["error"]["code"] == -32600);
+  CHECK(refused["error"]["message"].get<std::string>().find("bytes this server accepts") != std::string::npos);
+  CHECK(rpc(p, 2, "ping")["result"] == json::object());
+  p.close_stdin();
+  CHECK(p.wait() == 0);
+}
+
+TEST_CASE("a host that stops reading does not kill the server with SIGPIPE", "[e2e][hostile]") {
+  Subprocess p({FBMCP_BINARY}, kFakeEnv);
+  rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  p.close_stdout();
+  for (int i = 0; i < 20; ++i) p.write_line(R"({"jsonrpc":"2.0","id":3,"method":"tools/list"})");
+  p.close_stdin();
+  CHECK(p.wait() == 0);  // not 128 + SIGPIPE
 }

@@ -16,20 +16,30 @@ extern char** environ;
 namespace fbmcp::testing {
 
 Subprocess::Subprocess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& extra_env) {
+  // Close-on-exec pipes, and argv/env built before fork: tests start children from several threads at once, and
+  // a pipe inherited by another child would keep a stdin open forever; only async-signal-safe calls follow fork.
   int in[2], out[2], err[2];
-  if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
+  if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) throw std::runtime_error("pipe failed");
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    const std::string entry = *e;
+    const auto key = entry.substr(0, entry.find('='));
+    if (!extra_env.contains(key)) env_strings.push_back(entry);
+  }
+  for (const auto& [key, value] : extra_env) env_strings.push_back(key + "=" + value);
+  std::vector<char*> envp;
+  for (auto& entry : env_strings) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     dup2(in[0], 0);
     dup2(out[1], 1);
     dup2(err[1], 2);
-    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
-    for (const auto& [key, value] : extra_env) setenv(key.c_str(), value.c_str(), 1);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
+    execve(args[0], args.data(), envp.data());
     _exit(127);
   }
   close(in[0]);
@@ -79,6 +89,11 @@ std::optional<std::string> Subprocess::read_line(int timeout_ms) {
     if (n <= 0) return std::nullopt;
     out_buffer_.append(buffer, static_cast<size_t>(n));
   }
+}
+
+void Subprocess::close_stdout() {
+  if (out_ >= 0) close(out_);
+  out_ = -1;
 }
 
 void Subprocess::close_stdin() {

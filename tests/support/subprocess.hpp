@@ -19,6 +19,8 @@ class Subprocess {
   // Next stdout line within `timeout_ms`, else nullopt.
   std::optional<std::string> read_line(int timeout_ms = 10000);
   void close_stdin();
+  // Stops reading the child's stdout (its next write meets a closed pipe).
+  void close_stdout();
   // Exit code, or -1 when it did not exit within `timeout_ms` (then it is killed).
   int wait(int timeout_ms = 10000);
   // Everything written to stderr so far (drained without blocking).

@@ -1,56 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-
 #include "mcp/server.hpp"
-#include "support/fake_services.hpp"
+#include "support/server_harness.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
 
-namespace {
-
-// A server wired to an in-memory outbox instead of stdout.
-struct Harness {
-  std::unique_ptr<app::Services> services = testing::fake_services();
-  std::mutex mutex;
-  std::condition_variable arrived;
-  std::vector<json> outbox;
-  mcp::Server server{*services->router, mcp::PromptLibrary::load_embedded(),
-                     {"facebook-mcp", "t", "0", app::mode_line(services->settings), true},
-                     [this](const json& m) {
-                       std::lock_guard lock(mutex);
-                       outbox.push_back(m);
-                       arrived.notify_all();
-                     }};
-
-  json request(const json& id, const std::string& method, const json& params = json::object()) {
-    server.handle_line(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
-    return wait_for(id);
-  }
-  json wait_for(const json& id) {
-    std::unique_lock lock(mutex);
-    json found;
-    arrived.wait_for(lock, std::chrono::seconds(20), [&] {
-      for (const auto& m : outbox) {
-        if (m.contains("id") && m["id"] == id && (m.contains("result") || m.contains("error"))) {
-          found = m;
-          return true;
-        }
-      }
-      return false;
-    });
-    return found;
-  }
-  size_t count() {
-    std::lock_guard lock(mutex);
-    return outbox.size();
-  }
-};
-
-}  // namespace
+using testing::Harness;
 
 TEST_CASE("initialize negotiates the protocol version", "[mcp]") {
   Harness h;
