@@ -81,3 +81,51 @@ TEST_CASE("prompts only name ops that exist", "[contract][prompts]") {
     }
   }
 }
+
+namespace {
+
+// Every string a pattern applies to has a maxLength, and every array a maxItems: the router's bounds check
+// (tool/arg_bounds) enforces them before valijson's std::regex sees a string (issue: 30 KB ids overflowed the stack).
+void check_bounded(const json& node, const std::string& path) {
+  if (!node.is_object()) return;
+  if (node.contains("pattern")) {
+    INFO(path);
+    CHECK(node.contains("maxLength"));
+    CHECK(node.value("maxLength", 0) <= 1024);
+  }
+  if (node.value("type", "") == "string" && !node.contains("enum")) {
+    INFO(path);
+    CHECK(node.contains("maxLength"));
+  }
+  if (node.value("type", "") == "array") {
+    INFO(path);
+    CHECK(node.contains("maxItems"));
+  }
+  for (const auto& [key, child] : node.items()) {
+    if (key == "examples" || key == "enum" || key == "default") continue;
+    if (child.is_object()) check_bounded(child, path + "/" + key);
+    if (child.is_array()) {
+      for (size_t i = 0; i < child.size(); ++i) check_bounded(child[i], path + "/" + key + "/" + std::to_string(i));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every string and list in an op's args is bounded", "[contract]") {
+  auto services = fbmcp::testing::fake_services();
+  for (const auto& name : services->registry->names()) {
+    INFO(name);
+    check_bounded(services->registry->find(name)->validator.schema(), name);
+  }
+}
+
+TEST_CASE("the hostile corpus covers every op", "[contract][hostile]") {
+  // tests/hostile/make_corpus.py writes cases for each op from its schema; re-run it after adding an op.
+  auto services = fbmcp::testing::fake_services();
+  const auto corpus = read_file(fs::path(FBMCP_SOURCE_DIR) / "tests" / "hostile" / "corpus.jsonl");
+  for (const auto& name : services->registry->names()) {
+    INFO("no hostile cases for " << name << ": run python3 tests/hostile/make_corpus.py");
+    CHECK(corpus.find("\"name\": \"" + name + ": an unknown argument\"") != std::string::npos);
+  }
+}

@@ -148,7 +148,7 @@ case("huge: 20,000 array items", tool_error("InvalidArgs", "args.fields", "items
 case("huge: a 1 KB argument name", tool_error("InvalidArgs", None, "argument name of"),
      repeat={"head": '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"facebook","arguments":'
                      '{"op":"list_ad_accounts","args":{"', "unit": "k" * 100, "count": 10, "tail": '":1}}}}'})
-case("huge: 30 KB access_token text in an op name", tool_error("UnknownOp", "op", "unknown op"),
+case("huge: access_token text in an op name", tool_error("UnknownOp", "op", "unknown op"),
      line=call({"op": "access_token=" + "A" * 40}))
 case("huge: 30 KB redaction-shaped argument", tool_error("InvalidArgs", "args.name", "too long"),
      line=call({"op": "update_campaign",
