@@ -13,6 +13,32 @@ std::string env(const char* name) {
   return value ? std::string(value) : std::string();
 }
 
+// A host that could not expand "${VAR}" in its config (Claude Code passes the text as it is when VAR is unset)
+// hands us the placeholder itself: never take it for a token or a URL.
+bool looks_unexpanded(const std::string& value) {
+  const auto open = value.find("${");
+  return open != std::string::npos && value.find('}', open) != std::string::npos;
+}
+
+// Every setting this server reads; checked for placeholders before anything is used.
+constexpr const char* kSettingNames[] = {
+    "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_ID",        "FACEBOOK_APP_SECRET",     "FACEBOOK_GRAPH_URL",
+    "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
+    "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR"};
+
+std::string placeholder_problem() {
+  for (const char* name : kSettingNames) {
+    const auto value = env(name);
+    if (!looks_unexpanded(value)) continue;
+    // The value is a placeholder, not a secret, but print only its variable name to be safe.
+    return std::string(name) + " holds an unexpanded placeholder like ${" + name +
+           "}: the MCP host did not expand it (the variable is probably unset where the host runs). Set " + name +
+           " in the host's environment, or write ${" + name + ":-} in the host config so an unset variable "
+           "becomes empty";
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string to_string(Mode mode) { return mode == Mode::Fake ? "fake" : "live"; }
@@ -44,6 +70,7 @@ Settings load_settings(bool force_fake) {
   }
   register_secret(s.access_token);
   register_secret(s.app_secret);
+  if (auto problem = placeholder_problem(); !problem.empty()) s.settings_error = problem;  // refuse to start
 
   const std::string mode = env("FACEBOOK_MODE");
   if (force_fake) {

@@ -19,11 +19,13 @@ void add_common_args(nlohmann::json& schema, const OpSpec& spec) {
   }
   if (spec.needs_confirmation) {
     properties["confirm"] = {
-        {"type", "boolean"},
+        {"type", {"string", "boolean"}},
+        {"maxLength", 128},
         {"description",
-         "Set true, after reading the preview a first call returned, to confirm a change that spends money or "
-         "deletes. Clients with MCP elicitation are asked directly instead."},
-        {"examples", {true}}};
+         "The confirmation_token a first call returned with its preview, after the user agreed to the change "
+         "(spending money or deleting). true alone only shows the preview again. Clients with MCP elicitation are "
+         "asked directly instead."},
+        {"examples", {"1798761600.5f2c…"}}};
   }
 }
 

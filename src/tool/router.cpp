@@ -14,13 +14,6 @@ core::Error invalid(std::string message, std::string hint, std::string path = {}
                      nullptr};
 }
 
-// The text block of a result waiting for confirm:true.
-std::string confirmation_text(const std::string& op, const ChangePreview& preview) {
-  return "Nothing changed yet. " + preview.question +
-         "\nThis spends money or deletes, so it needs confirmation: ask the user, then call " + op +
-         " again with the same args plus \"confirm\": true.";
-}
-
 }  // namespace
 
 ToolResult Router::call(const nlohmann::json& arguments, const CallEnv& env) const {
@@ -89,34 +82,10 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   const auto& spec = registered->spec;
 
   // Both flags are booleans by every op's schema; read checked all the same.
+  // Both flags are booleans by every op's schema; read checked all the same.
   const bool dry_run = core::read_bool(args, "dry_run", "args").value_or(std::nullopt).value_or(false);
   if (spec.needs_confirmation && !dry_run) {
-    ctx.report("checking whether " + op + " needs confirmation");
-    auto preview = spec.needs_confirmation(args, ctx);
-    if (!preview) return failure(op, preview.error());
-    if (*preview) {
-      const auto answer = env.confirm ? env.confirm(**preview) : ConfirmAnswer::Unsupported;
-      if (answer == ConfirmAnswer::Declined) {
-        OpOutput out{{{"status", "declined"}, {"preview", (*preview)->details}}, std::nullopt, {},
-                     "The user declined: " + (*preview)->question + " Nothing changed.", {}};
-        auto result = success(op, std::move(out));
-        result.structured["ok"] = false;
-        return result;
-      }
-      if (answer == ConfirmAnswer::Unsupported && !core::read_bool(args, "confirm", "args").value_or(std::nullopt).value_or(false)) {
-        OpOutput out{{{"status", "confirmation_required"},
-                      {"question", (*preview)->question},
-                      {"preview", (*preview)->details}},
-                     std::nullopt,
-                     {},
-                     confirmation_text(op, **preview),
-                     {}};
-        auto result = success(op, std::move(out));
-        result.structured["ok"] = false;
-        result.structured["needs_confirmation"] = true;
-        return result;
-      }
-    }
+    if (auto early = confirmation_gate(op, args, spec, ctx, env)) return std::move(*early);
   }
   if (ctx.is_cancelled()) return failure(op, core::Error{core::ErrorKind::Internal, "cancelled", {}, {}, {}, nullptr});
   ctx.report("running " + op);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/settings.hpp"
+#include "tool/confirmation_token.hpp"
 #include "tool/op_context.hpp"
 #include "tool/op_registry.hpp"
 
@@ -48,6 +49,10 @@ class Router {
 
  private:
   ToolResult run(const std::string& op, const nlohmann::json& args, const CallEnv& env) const;
+  // For a change that spends or deletes: asks the human (elicitation), or checks the confirmation token in
+  // args.confirm, or returns the preview with a new token. nullopt = go ahead.
+  std::optional<ToolResult> confirmation_gate(const std::string& op, const nlohmann::json& args, const OpSpec& spec,
+                                              OpContext& ctx, const CallEnv& env) const;
   ToolResult success(const std::string& op, OpOutput output) const;
   ToolResult failure(const std::string& op, const core::Error& error) const;
 
@@ -57,6 +62,7 @@ class Router {
   core::Mode mode_;
   store::IdempotencyStore* idempotency_;
   const SpendGuard* spend_guard_;
+  ConfirmationSigner signer_;
 };
 
 }  // namespace fbmcp::tool

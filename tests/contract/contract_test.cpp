@@ -88,16 +88,23 @@ namespace {
 // (tool/arg_bounds) enforces them before valijson's std::regex sees a string (issue: 30 KB ids overflowed the stack).
 void check_bounded(const json& node, const std::string& path) {
   if (!node.is_object()) return;
+  // "type" may be a list (["string", "boolean"]): a string node is one whose types include "string".
+  auto has_type = [&](const char* wanted) {
+    const auto type = node.find("type");
+    if (type == node.end()) return false;
+    if (type->is_string()) return *type == wanted;
+    return type->is_array() && std::find(type->begin(), type->end(), wanted) != type->end();
+  };
   if (node.contains("pattern")) {
     INFO(path);
     CHECK(node.contains("maxLength"));
     CHECK(node.value("maxLength", 0) <= 1024);
   }
-  if (node.value("type", "") == "string" && !node.contains("enum")) {
+  if (has_type("string") && !node.contains("enum")) {
     INFO(path);
     CHECK(node.contains("maxLength"));
   }
-  if (node.value("type", "") == "array") {
+  if (has_type("array")) {
     INFO(path);
     CHECK(node.contains("maxItems"));
   }

@@ -1,6 +1,9 @@
-// Golden cases: tests/golden/<op>/<case>.json = {description, setup?: [{op,args}], call: {op,args},
-// expect: {is_error, structured, text}}. Each case runs on a fresh emulator with a fixed clock, so ids and times
-// are reproducible. GOLDEN_UPDATE=1 rewrites `expect` from what the code does now (review the diff!).
+// Golden cases: tests/golden/<op>/<case>.json = {description, setup?: [{op,args}], call: {op, args,
+// confirm_with_token?}, expect: {is_error, structured, text}}. With confirm_with_token the call is made twice, as an
+// agent does after the user agreed: first for the preview, then with its confirmation_token as "confirm".
+// Tokens are random per process, so they read "<confirmation_token>" in recorded results. Each case runs on a fresh
+// emulator with a fixed clock, so ids and times are reproducible. GOLDEN_UPDATE=1 rewrites `expect` from what the
+// code does now (review the diff!).
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -33,6 +36,24 @@ std::vector<fs::path> golden_cases() {
   return cases;
 }
 
+// Replaces every confirmation token (random per process) by a fixed marker.
+json normalize_tokens(const json& result) {
+  std::string text = result.dump();
+  const std::string marker = "<confirmation_token>";
+  // A token is "<10+ digit expiry>.<64 hex>"; find each by its 64-hex tail after a dot.
+  for (size_t at = text.find('.'); at != std::string::npos; at = text.find('.', at + 1)) {
+    size_t begin = at;
+    while (begin > 0 && std::isdigit(static_cast<unsigned char>(text[begin - 1]))) --begin;
+    size_t end = at + 1;
+    while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
+    if (at - begin >= 10 && end - at - 1 == 64) {
+      text.replace(begin, end - begin, marker);
+      at = begin;
+    }
+  }
+  return json::parse(text);
+}
+
 json run_case(fbmcp::app::Services& services, const json& golden) {
   for (const auto& step : golden.value("setup", json::array())) {
     auto r = fbmcp::testing::call(services, step["op"], step.value("args", json::object()));
@@ -40,8 +61,18 @@ json run_case(fbmcp::app::Services& services, const json& golden) {
     REQUIRE_FALSE(r.is_error);
   }
   const auto& c = golden["call"];
-  auto result = fbmcp::testing::call(services, c["op"], c.value("args", json::object()));
-  return {{"is_error", result.is_error}, {"structured", result.structured}, {"text", result.text}};
+  auto args = c.value("args", json::object());
+  std::string token;
+  if (c.value("confirm_with_token", false)) {
+    auto preview = fbmcp::testing::call(services, c["op"], args);
+    INFO("preview: " << preview.text);
+    REQUIRE(preview.structured["data"].contains("confirmation_token"));
+    token = preview.structured["data"]["confirmation_token"];
+    args["confirm"] = token;
+  }
+  auto result = fbmcp::testing::call(services, c["op"], args);
+  json actual = {{"is_error", result.is_error}, {"structured", result.structured}, {"text", result.text}};
+  return normalize_tokens(actual);
 }
 
 }  // namespace

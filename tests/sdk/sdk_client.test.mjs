@@ -489,7 +489,7 @@ describe("confirmation without elicitation", () => {
     await h?.close();
   });
 
-  test("first call → needs_confirmation (nothing changes), second with confirm:true acts", T, async () => {
+  test("first call → needs_confirmation with a token (nothing changes); confirm:true is not enough; the token acts", T, async () => {
     const [target] = await pausedCampaigns(h);
     assert.ok(target, "no PAUSED campaign in the fixtures");
     const first = await h.call("resume_campaign", { campaign_id: target.id });
@@ -500,7 +500,14 @@ describe("confirmation without elicitation", () => {
     assert.deepEqual(sc1.data.preview.status, { before: "PAUSED", after: "ACTIVE" });
     assert.equal(await campaignStatus(h, target.id), "PAUSED", "an unconfirmed resume changed the campaign");
 
-    const second = await h.call("resume_campaign", { campaign_id: target.id, confirm: true });
+    assert.match(sc1.data.confirmation_token, /^[0-9]{10,}\.[0-9a-f]{64}$/);
+    assert.ok(sc1.next.ask_user.length > 0, "structuredContent alone must say the user has to be asked");
+
+    const bare = await h.call("resume_campaign", { campaign_id: target.id, confirm: true });
+    assert.equal(bare.structuredContent.needs_confirmation, true);
+    assert.equal(await campaignStatus(h, target.id), "PAUSED", "confirm:true without a token changed the campaign");
+
+    const second = await h.call("resume_campaign", { campaign_id: target.id, confirm: sc1.data.confirmation_token });
     const sc2 = okResult(second, "resume_campaign");
     assert.equal((sc2.data.campaign ?? sc2.data).status, "ACTIVE");
     assert.equal(await campaignStatus(h, target.id), "ACTIVE");

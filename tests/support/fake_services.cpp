@@ -60,4 +60,12 @@ tool::ToolResult call(app::Services& services, const std::string& op, const nloh
   return services.router->call({{"op", op}, {"args", args}}, {});
 }
 
+tool::ToolResult call_confirmed(app::Services& services, const std::string& op, nlohmann::json args) {
+  auto preview = call(services, op, args);
+  const auto& data = preview.structured.value("data", nlohmann::json::object());
+  if (!data.is_object() || !data.contains("confirmation_token")) return preview;
+  args["confirm"] = data["confirmation_token"];
+  return call(services, op, args);
+}
+
 }  // namespace fbmcp::testing

@@ -29,5 +29,8 @@ struct HttpWorldOptions {
 std::unique_ptr<HttpWorld> http_world(const HttpWorldOptions& options = {});
 // Runs {op, args} through the router with no confirmation channel (the CLI's situation).
 tool::ToolResult call(app::Services& services, const std::string& op, const nlohmann::json& args = nlohmann::json::object());
+// As an agent does after the user agreed: calls once for the preview, then again with its confirmation_token as
+// "confirm". When the first call needs no confirmation, its result is returned as it is.
+tool::ToolResult call_confirmed(app::Services& services, const std::string& op, nlohmann::json args);
 
 }  // namespace fbmcp::testing

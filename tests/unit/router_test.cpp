@@ -97,7 +97,7 @@ TEST_CASE("dry_run validates through Graph and changes nothing", "[router][dry_r
   CHECK(s->emulator->count("campaign") == before);
 }
 
-TEST_CASE("resume_campaign needs confirmation: preview first, confirm:true acts", "[router][spend]") {
+TEST_CASE("resume_campaign needs confirmation: preview with a token first, the token acts", "[router][spend]") {
   auto s = testing::fake_services();
   const auto usd = account_in(*s, "USD");
   const auto paused = campaign_with_status(*s, usd, "PAUSED");
@@ -106,9 +106,58 @@ TEST_CASE("resume_campaign needs confirmation: preview first, confirm:true acts"
   CHECK(first.structured["ok"] == false);
   CHECK(first.structured["needs_confirmation"] == true);
   CHECK(call(*s, "get_campaign", {{"campaign_id", paused}}).structured["data"]["campaign"]["status"] == "PAUSED");
-  auto second = call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", true}});
+  const std::string token = first.structured["data"]["confirmation_token"];
+  CHECK(first.structured["next"]["then_call"]["args"].get<std::string>().find(token) != std::string::npos);
+  CHECK(first.text.find(token) != std::string::npos);
+  auto second = call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", token}});
   CHECK(second.structured["ok"] == true);
   CHECK(call(*s, "get_campaign", {{"campaign_id", paused}}).structured["data"]["campaign"]["status"] == "ACTIVE");
+}
+
+TEST_CASE("confirm:true alone, a token for other args, a forged or an expired token never act", "[router][spend]") {
+  auto s = testing::fake_services();
+  const auto usd = account_in(*s, "USD");
+  const auto paused = campaign_with_status(*s, usd, "PAUSED");
+  auto status = [&] {
+    return call(*s, "get_campaign", {{"campaign_id", paused}}).structured["data"]["campaign"]["status"];
+  };
+  // true without a token: the preview again, saying true is not enough.
+  auto bare = call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", true}});
+  CHECK(bare.structured["needs_confirmation"] == true);
+  CHECK(bare.text.find("not enough") != std::string::npos);
+  CHECK(status() == "PAUSED");
+  // A token issued for another campaign.
+  const auto other = campaign_with_status(*s, account_in(*s, "EUR"), "PAUSED");
+  const std::string other_token =
+      call(*s, "resume_campaign", {{"campaign_id", other}}).structured["data"]["confirmation_token"];
+  auto wrong = call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", other_token}});
+  REQUIRE(wrong.is_error);
+  CHECK(wrong.structured["error"]["path"] == "args.confirm");
+  CHECK(wrong.structured["error"]["message"].get<std::string>().find("another change") != std::string::npos);
+  // A token for the same campaign but another op.
+  const std::string delete_token =
+      call(*s, "delete_campaign", {{"campaign_id", paused}}).structured["data"]["confirmation_token"];
+  CHECK(call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", delete_token}}).is_error);
+  // Made up, or with its expiry edited by hand.
+  CHECK(call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", "yes please"}}).is_error);
+  std::string edited = call(*s, "resume_campaign", {{"campaign_id", paused}}).structured["data"]["confirmation_token"];
+  edited[0] = edited[0] == '9' ? '8' : '9';
+  auto forged = call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", edited}});
+  CHECK(forged.structured["error"]["message"].get<std::string>().find("another change") != std::string::npos);
+  CHECK(status() == "PAUSED");
+}
+
+TEST_CASE("confirmation tokens expire after 10 minutes", "[router][spend]") {
+  tool::ConfirmationSigner signer;
+  const json args = {{"campaign_id", "1"}};
+  const auto issued = tool::ConfirmationSigner::Clock::now() - std::chrono::minutes(11);
+  const auto token = signer.issue("resume_campaign", args, issued);
+  CHECK(signer.verify(token, "resume_campaign", args) == tool::TokenCheck::Expired);
+  CHECK(signer.verify(token, "resume_campaign", args, issued + std::chrono::minutes(9)) == tool::TokenCheck::Valid);
+  // `confirm` itself is not part of what a token binds.
+  CHECK(signer.verify(token, "resume_campaign", {{"campaign_id", "1"}, {"confirm", token}},
+                      issued + std::chrono::minutes(1)) == tool::TokenCheck::Valid);
+  CHECK(tool::ConfirmationSigner().verify(token, "resume_campaign", args, issued) == tool::TokenCheck::Mismatch);
 }
 
 TEST_CASE("elicitation answers decide spend ops", "[router][spend]") {

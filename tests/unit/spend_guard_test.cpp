@@ -44,8 +44,7 @@ TEST_CASE("ops consult the spend guard before anything reaches Graph", "[spend_g
   CHECK(r.structured["error"]["kind"] == "PolicyBlocked");
   CHECK(r.structured["error"]["message"].get<std::string>().find("60.00 USD") != std::string::npos);
   CHECK(services->emulator->count("campaign") == before);
-  auto bulk = testing::call(*services, "bulk_update_campaigns",
-                            {{"updates", {{{"campaign_id", "120210000000000001"}, {"daily_budget", "75.00"}}}},
-                             {"confirm", true}});
+  auto bulk = testing::call_confirmed(*services, "bulk_update_campaigns",
+                                      {{"updates", {{{"campaign_id", "120210000000000001"}, {"daily_budget", "75.00"}}}}});
   CHECK(bulk.structured["data"]["items"][0]["error"]["kind"] == "PolicyBlocked");
 }
