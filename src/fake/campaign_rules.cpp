@@ -70,6 +70,9 @@ WriteResult build_campaign(WriteContext& ctx, const Node& account, const ParamMa
     return std::unexpected(invalid_param("lifetime_budget", "", "Only one budget allowed",
                                          "A campaign can have a daily budget or a lifetime budget, not both."));
   }
+  for (const char* field : {"start_time", "stop_time"}) {
+    if (auto e = check_time(params, field)) return std::unexpected(*e);
+  }
   const auto stop_time = param(params, "stop_time");
   if (*lifetime && !stop_time) {
     return std::unexpected(invalid_param("stop_time", "", "End date required",
@@ -178,6 +181,7 @@ WriteResult apply_campaign_update(WriteContext& ctx, const Node& campaign, const
   if (!spend_cap) return std::unexpected(spend_cap.error());
   if (*spend_cap) c["spend_cap"] = **spend_cap;
   for (const char* field : {"start_time", "stop_time"}) {
+    if (auto e = check_time(params, field)) return std::unexpected(*e);
     if (auto value = param(params, field)) c[field] = *value;
   }
   c["updated_time"] = ctx.now;

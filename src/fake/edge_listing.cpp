@@ -30,7 +30,8 @@ bool in_list(const nlohmann::json& list, const std::string& value) {
 
 // Graph's filtering operators (EQUAL, NOT_EQUAL, GREATER_THAN, LESS_THAN, IN, NOT_IN, CONTAIN, NOT_CONTAIN, …).
 std::expected<bool, GraphError> matches(const nlohmann::json& data, const std::string& type, const nlohmann::json& rule) {
-  if (!rule.is_object() || !rule.contains("field") || !rule.contains("operator")) {
+  if (!rule.is_object() || !rule.contains("field") || !rule.contains("operator") || !rule["field"].is_string() ||
+      !rule["operator"].is_string()) {
     return std::unexpected(invalid_param("filtering", "each filtering rule needs field, operator and value"));
   }
   std::string field = rule["field"].get<std::string>();
@@ -114,7 +115,9 @@ std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std:
     return std::unexpected(invalid_param("filtering", "filtering must be a list of {field, operator, value}"));
   }
   std::vector<const Node*> kept;
-  for (const Node* node : nodes) {
+  std::vector<size_t> kept_at;  // each kept node's position in `nodes`, so a cursor survives filter changes
+  for (size_t at = 0; at < nodes.size(); ++at) {
+    const Node* node = nodes[at];
     const auto status = node->data.value("effective_status", node->data.value("status", ""));
     if (effective) {
       if (!in_list(*effective, status)) continue;
@@ -129,7 +132,10 @@ std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std:
         keep = keep && *ok;
       }
     }
-    if (keep) kept.push_back(node);
+    if (keep) {
+      kept.push_back(node);
+      kept_at.push_back(at);
+    }
   }
 
   // Paging.
@@ -143,10 +149,16 @@ std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std:
   }
   size_t start = 0;
   if (const auto after = param(params, "after")) {
+    // A cursor names an object of this edge. One that does not decode, or names an object this edge does not list,
+    // was not handed out by this list: Graph refuses it rather than restarting or ending the list.
     const auto id = decode_cursor(*after);
-    const auto it = std::find_if(kept.begin(), kept.end(), [&](const Node* n) { return n->data.value("id", "") == id; });
-    if (id.empty()) return std::unexpected(invalid_param("after", "Invalid cursor: " + *after));
-    start = it == kept.end() ? kept.size() : static_cast<size_t>(it - kept.begin()) + 1;
+    const auto it = std::find_if(nodes.begin(), nodes.end(), [&](const Node* n) {
+      const auto node_id = n->data.find("id");
+      return node_id != n->data.end() && node_id->is_string() && node_id->get<std::string>() == id;
+    });
+    if (id.empty() || it == nodes.end()) return std::unexpected(invalid_cursor());
+    const auto position = static_cast<size_t>(it - nodes.begin());
+    start = static_cast<size_t>(std::upper_bound(kept_at.begin(), kept_at.end(), position) - kept_at.begin());
   }
   const size_t end = std::min(kept.size(), start + limit);
 

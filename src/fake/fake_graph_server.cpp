@@ -2,8 +2,11 @@
 
 #include <httplib.h>
 
+#include <strings.h>
+
 #include <chrono>
 
+#include "fake/connection_drop.hpp"
 #include "graph/curl_transport.hpp"
 #include "graph/form_encoding.hpp"
 
@@ -92,6 +95,16 @@ void copy(const graph::HttpResponse& from, httplib::Response& to) {
   to.set_content(from.body, "application/json; charset=UTF-8");
 }
 
+// A fault's raw headers replace any the answer already has under that name (case-insensitively, as HTTP names are).
+void add_raw_headers(const Fault& f, httplib::Response& res) {
+  for (const auto& [name, value] : f.headers) {
+    for (auto it = res.headers.begin(); it != res.headers.end();) {
+      it = strcasecmp(it->first.c_str(), name.c_str()) == 0 ? res.headers.erase(it) : std::next(it);
+    }
+    res.set_header(name.c_str(), value);
+  }
+}
+
 }  // namespace
 
 FakeGraphServer::FakeGraphServer(std::shared_ptr<GraphEmulator> emulator)
@@ -106,12 +119,20 @@ void FakeGraphServer::install_routes() {
   http.Get("/__control/faults", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(faults_.describe().dump(), "application/json");
   });
-  http.Delete("/__control/faults", [this](const httplib::Request&, httplib::Response& res) {
+  http.Delete("/__control/faults", [this](const httplib::Request&, httplib::Response& res, const httplib::ContentReader&) {
     faults_.clear();
     res.set_content(R"({"success":true})", "application/json");
   });
-  http.Post("/__control/faults", [this](const httplib::Request& req, httplib::Response& res) {
-    auto spec = nlohmann::json::parse(req.body, nullptr, false);
+  // With a ContentReader like the Graph catch-all below: httplib tries reader handlers before plain ones, so a plain
+  // handler here would never be reached.
+  http.Post("/__control/faults", [this](const httplib::Request&, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+    std::string body;
+    reader([&](const char* data, size_t length) {
+      body.append(data, length);
+      return true;
+    });
+    auto spec = nlohmann::json::parse(body, nullptr, false);
     auto specs = spec.is_array() ? spec : nlohmann::json::array({spec});
     for (const auto& item : specs) {
       auto fault = parse_fault(item);
@@ -155,32 +176,9 @@ void FakeGraphServer::install_routes() {
       }
     }
     if (auto fault = faults_.take(method, path)) {
-      switch (fault->kind) {
-        case FaultKind::GraphError: return send_graph_error(*fault, res);
-        case FaultKind::HttpStatus:
-          res.status = fault->http_status;
-          res.set_content("<html><body>" + std::to_string(fault->http_status) + " Server Error</body></html>",
-                          "text/html");
-          return;
-        case FaultKind::Malformed:
-          res.status = 200;
-          res.set_content(R"({"data":[{"id":"1","name":"trunc)", "application/json");
-          return;
-        case FaultKind::Reset:
-          // Promise a body, then abort: the client sees the connection drop mid-response.
-          res.set_content_provider(1024, "application/json",
-                                   [](size_t, size_t, httplib::DataSink&) { return false; });
-          return;
-        case FaultKind::Delay:
-          std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
-          break;
-        case FaultKind::TimeoutAfterWrite: {
-          // The write happens; the answer comes too late for the client: its outcome is unknown to it.
-          copy(emulator_->handle(method, path, params), res);
-          std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
-          return;
-        }
-      }
+      answer_with_fault(*fault, req, params, res);
+      add_raw_headers(*fault, res);
+      return;
     }
     copy(emulator_->handle(method, path, params), res);
   };
@@ -189,6 +187,54 @@ void FakeGraphServer::install_routes() {
                                  const httplib::ContentReader& reader) { graph(req, res, &reader); };
   http.Post(R"(/.*)", with_body);
   http.Delete(R"(/.*)", with_body);
+}
+
+void FakeGraphServer::answer_with_fault(const Fault& fault, const httplib::Request& req, const ParamMap& params,
+                                        httplib::Response& res) {
+  const std::string& method = req.method;
+  const std::string& path = req.path;
+  switch (fault.kind) {
+    case FaultKind::GraphError: return send_graph_error(fault, res);
+    case FaultKind::HttpStatus:
+      res.status = fault.http_status;
+      res.set_content("<html><body>" + std::to_string(fault.http_status) + " Server Error</body></html>", "text/html");
+      return;
+    case FaultKind::Malformed:
+      res.status = 200;
+      res.set_content(R"({"data":[{"id":"1","name":"trunc)", "application/json");
+      return;
+    case FaultKind::Reset:
+      // Promise a body, then abort: the client sees the connection drop mid-response.
+      res.set_content_provider(1024, "application/json", [](size_t, size_t, httplib::DataSink&) { return false; });
+      return;
+    case FaultKind::Delay:
+      std::this_thread::sleep_for(std::chrono::milliseconds(fault.delay_ms));
+      break;
+    case FaultKind::TimeoutAfterWrite:
+      // The write happens; the answer comes too late for the client: its outcome is unknown to it.
+      copy(emulator_->handle(method, path, params), res);
+      std::this_thread::sleep_for(std::chrono::milliseconds(fault.delay_ms));
+      return;
+    case FaultKind::Body:
+      // Whatever Graph (or a proxy in front of it) might send: `true`, `[]`, `null`, an error with odd types.
+      if (fault.apply) emulator_->handle(method, path, params);
+      res.status = fault.http_status;
+      res.set_content(fault.body, "application/json; charset=UTF-8");
+      return;
+    case FaultKind::Headers:
+      break;  // the normal answer, plus the fault's headers
+    case FaultKind::CloseAfterApply:
+      // The write happens; then the kept-alive connection closes before a single byte of the answer. A client that
+      // re-sends on its own (libcurl does, on a reused connection) would apply it twice.
+      emulator_->handle(method, path, params);
+      if (!drop_connection(req.local_port, req.remote_port)) {
+        res.status = 500;
+        res.set_content(R"({"error":"close_after_apply: the connection could not be found to close it"})",
+                        "application/json");
+      }
+      return;
+  }
+  copy(emulator_->handle(method, path, params), res);
 }
 
 core::Result<int> FakeGraphServer::bind(int port) {

@@ -11,7 +11,9 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace fbmcp::fake {
 
@@ -39,6 +41,9 @@ class FakeGraphServer {
  private:
   core::Result<int> bind(int port);
   void install_routes();
+  // Answers as `fault` says (some kinds run the request in the emulator first; Delay and Headers answer normally).
+  void answer_with_fault(const Fault& fault, const httplib::Request& req, const ParamMap& params,
+                         httplib::Response& res);
 
   std::shared_ptr<GraphEmulator> emulator_;
   std::unique_ptr<httplib::Server> http_;

@@ -240,21 +240,29 @@ graph::HttpResponse GraphEmulator::handle_batch(const ParamMap& params) {
     return out + text.substr(last);
   };
   auto results = nlohmann::json::array();
+  const auto text = [](const nlohmann::json& op, const char* key, const char* fallback) {
+    return op.contains(key) && op[key].is_string() ? op[key].get<std::string>() : std::string(fallback);
+  };
   for (const auto& op : *batch) {
-    const std::string method = op.value("method", "GET");
-    std::string url = resolve(op.value("relative_url", ""));
+    if (!op.is_object()) {
+      const auto refused = respond_error(invalid_param("batch", "each batch operation must be a JSON object"));
+      results.push_back({{"code", refused.status}, {"headers", nlohmann::json::array()}, {"body", refused.body}});
+      continue;
+    }
+    const std::string method = text(op, "method", "GET");
+    std::string url = resolve(text(op, "relative_url", ""));
     ParamMap op_params;
     if (const auto q = url.find('?'); q != std::string::npos) {
       op_params = graph::form_decode(url.substr(q + 1));
       url = url.substr(0, q);
     }
-    for (auto& [key, value] : graph::form_decode(resolve(op.value("body", "")))) op_params[key] = value;
+    for (auto& [key, value] : graph::form_decode(resolve(text(op, "body", "")))) op_params[key] = value;
     for (const char* inherited : {"access_token", "appsecret_proof"}) {
       if (params.count(inherited) && !op_params.count(inherited)) op_params[inherited] = params.at(inherited);
     }
     auto response = handle_locked(method, url, op_params);
     const auto body = nlohmann::json::parse(response.body, nullptr, false);
-    if (op.contains("name") && response.status == 200) named[op["name"].get<std::string>()] = body;
+    if (op.contains("name") && op["name"].is_string() && response.status == 200) named[op["name"].get<std::string>()] = body;
     auto headers = nlohmann::json::array();
     for (const auto& [name, value] : response.headers) headers.push_back({{"name", name}, {"value", value}});
     results.push_back({{"code", response.status}, {"headers", headers}, {"body", response.body}});

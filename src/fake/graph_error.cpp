@@ -59,6 +59,13 @@ GraphError unknown_path(const std::string& components) {
   return e;
 }
 
+GraphError invalid_cursor() {
+  GraphError e;
+  e.code = 2642;
+  e.message = "(#2642) Invalid cursors values";
+  return e;
+}
+
 GraphError nonexisting_field(const std::string& field, const std::string& node_type) {
   GraphError e;
   e.message = "(#100) Tried accessing nonexisting field (" + field + ") on node type (" + node_type + ")";

@@ -30,6 +30,10 @@ GraphError invalid_param(const std::string& field, const std::string& message, c
 GraphError unsupported_request(const std::string& method, const std::string& id);
 // Unknown edge: code 2500 "Unknown path components".
 GraphError unknown_path(const std::string& components);
+// A paging cursor this list did not hand out: "(#2642) Invalid cursors values", code 2642, as Graph answered it in a
+// report against Meta's Java SDK (facebook/facebook-java-business-sdk issue #292). No Meta doc page lists the code;
+// this is the observed answer, not a documented one.
+GraphError invalid_cursor();
 // Asking for a field the node type does not have.
 GraphError nonexisting_field(const std::string& field, const std::string& node_type);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graph/graph_time.hpp"
+
 namespace fbmcp::fake {
 
 std::optional<std::string> param(const ParamMap& params, const std::string& key) {
@@ -36,6 +38,17 @@ std::expected<std::optional<std::string>, GraphError> money_param(const ParamMap
                                          "Invalid budget", "The value '" + *raw + "' is not a valid " + key + "."));
   }
   return std::optional<std::string>(std::to_string(std::stoll(*raw)));
+}
+
+std::optional<GraphError> check_time(const ParamMap& params, const std::string& key) {
+  const auto raw = param(params, key);
+  if (!raw) return std::nullopt;
+  const bool unix_seconds = !raw->empty() && raw->size() <= 12 &&
+                            std::all_of(raw->begin(), raw->end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (unix_seconds || graph::parse_graph_time(*raw)) return std::nullopt;
+  return invalid_param(key, "", "Invalid date",
+                       "The value '" + *raw + "' for " + key +
+                           " is not a valid date and time; use ISO 8601 (2026-12-01T00:00:00+0000) or a Unix timestamp.");
 }
 
 std::optional<GraphError> check_enum(const WriteContext& ctx, const std::string& model_key, const std::string& name,

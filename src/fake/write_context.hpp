@@ -28,6 +28,9 @@ std::optional<nlohmann::json> json_param(const ParamMap& params, const std::stri
 std::optional<bool> bool_param(const ParamMap& params, const std::string& key);
 // Money in minor units: a positive integer, sent as digits. Error names the field.
 std::expected<std::optional<std::string>, GraphError> money_param(const ParamMap& params, const std::string& key);
+// A datetime param (start_time, end_time, stop_time): Graph takes ISO 8601 ("2026-12-01T00:00:00+0000") or Unix
+// seconds (graph-api-facts.md §2) and refuses anything else with code 100 naming the field.
+std::optional<GraphError> check_time(const ParamMap& params, const std::string& key);
 // Checks an enum param against the SDK's list (model key e.g. "campaign.objective").
 std::optional<GraphError> check_enum(const WriteContext& ctx, const std::string& model_key, const std::string& name,
                                      const std::string& value);

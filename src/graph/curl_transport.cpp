@@ -16,7 +16,13 @@ namespace fbmcp::graph {
 struct CurlTransport::Exchange {
   std::string url;
   std::string body;
+  size_t body_sent = 0;  // how much of `body` the read callback has handed to libcurl
+  curl_slist* headers = nullptr;
   HttpResponse response;
+  Exchange() = default;
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+  ~Exchange() { curl_slist_free_all(headers); }
 };
 
 namespace {
@@ -39,6 +45,25 @@ size_t collect_header(char* data, size_t size, size_t count, void* out) {
   }
   return size * count;
 }
+
+// The body of a POST that must not be re-sent, handed to libcurl piece by piece.
+size_t read_body(char* buffer, size_t size, size_t count, void* exchange) {
+  auto& body = static_cast<CurlTransport::Exchange*>(exchange)->body;
+  auto& sent = static_cast<CurlTransport::Exchange*>(exchange)->body_sent;
+  const size_t n = std::min(size * count, body.size() - sent);
+  body.copy(buffer, n, sent);
+  sent += n;
+  return n;
+}
+
+// libcurl re-sends a request by itself when a reused kept-alive connection dies before any byte of the answer
+// arrives (lib/transfer.c, Curl_retry_request: "Connection died, retrying a fresh connect"). The server may have
+// acted on the first copy. When body bytes were already sent, that retry first rewinds the body
+// (Curl_readrewind): with CURLOPT_POSTFIELDS the rewind is free and the POST goes out twice; with a read callback
+// libcurl must call CURLOPT_SEEKFUNCTION, and CURL_SEEKFUNC_FAIL ends the transfer with CURLE_SEND_FAIL_REWIND
+// instead (libcurl 7.88 lib/transfer.c; docs: CURLOPT_SEEKFUNCTION(3)). The caller then sees a network failure
+// whose outcome is unknown, and reconciles it through the create's idempotency key.
+int refuse_rewind(void*, curl_off_t, int) { return CURL_SEEKFUNC_FAIL; }
 
 }  // namespace
 
@@ -112,8 +137,18 @@ void CurlTransport::prepare(CURL* curl, const GraphRequest& request, Exchange& e
   if (request.method == "POST") {
     exchange.body = encoded;
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, exchange.body.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(exchange.body.size()));
+    if (request.may_resend()) {
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, exchange.body.c_str());
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(exchange.body.size()));
+    } else {
+      curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_body);
+      curl_easy_setopt(curl, CURLOPT_READDATA, &exchange);
+      curl_easy_setopt(curl, CURLOPT_SEEKFUNCTION, refuse_rewind);
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(exchange.body.size()));
+      // A known-size body is sent right after the headers; no "Expect: 100-continue" round trip for large ones.
+      exchange.headers = curl_slist_append(exchange.headers, "Expect:");
+      curl_easy_setopt(curl, CURLOPT_HTTPHEADER, exchange.headers);
+    }
   } else {
     exchange.url += "?" + encoded;
     if (request.method == "DELETE") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
@@ -133,6 +168,12 @@ void CurlTransport::prepare(CURL* curl, const GraphRequest& request, Exchange& e
 }
 
 core::Result<HttpResponse> CurlTransport::finish(CURL* curl, CURLcode code, Exchange& exchange) {
+  if (code == CURLE_SEND_FAIL_REWIND) {
+    return core::fail(core::ErrorKind::Network,
+                      "outcome unknown: the connection to Graph closed after the request was sent and before any "
+                      "answer",
+                      "the change may or may not have been applied; read the objects before trying again");
+  }
   if (code != CURLE_OK) {
     // curl's messages name no URL, so no token can leak through them; redact anyway.
     const bool timed_out = code == CURLE_OPERATION_TIMEDOUT;

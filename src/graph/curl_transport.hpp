@@ -34,8 +34,9 @@ class CurlTransport : public Transport {
   core::Result<HttpResponse> send(const GraphRequest& request) override;
   std::vector<core::Result<HttpResponse>> send_all(const std::vector<GraphRequest>& requests) override;
 
+  struct Exchange;  // one request in flight: its URL, body and the response being filled (libcurl callbacks see it)
+
  private:
-  struct Exchange;  // one request in flight: its URL, body and the response being filled
   CURL* acquire();
   void release(CURL* handle);
   void prepare(CURL* handle, const GraphRequest& request, Exchange& exchange) const;

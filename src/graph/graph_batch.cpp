@@ -1,9 +1,12 @@
 // GraphClient::batch — many Graph calls in few HTTP requests.
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "graph/error_table.hpp"
 #include "graph/form_encoding.hpp"
 #include "graph/graph_client.hpp"
+#include "graph/json_fields.hpp"
 
 namespace fbmcp::graph {
 namespace {
@@ -25,25 +28,36 @@ nlohmann::json batch_item(const GraphRequest& request) {
   return item;
 }
 
-GraphRequest batch_envelope(const nlohmann::json& items) {
-  return GraphRequest{"POST", "", Params{{"batch", items}, {"include_headers", "true"}}};
+GraphRequest batch_envelope(const nlohmann::json& items, bool idempotent) {
+  return GraphRequest{"POST", "", Params{{"batch", items}, {"include_headers", "true"}}, {}, idempotent};
 }
 
-core::Result<nlohmann::json> decode_item(const nlohmann::json& item) {
-  const int code = item.value("code", 0);
-  std::map<std::string, std::string> headers;
-  for (const auto& header : item.value("headers", nlohmann::json::array())) {
-    std::string name = header.value("name", "");
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    headers[name] = header.value("value", "");
+// One element of Graph's batch answer: {"code":200,"headers":[{"name":…,"value":…}],"body":"<JSON string>"}
+// (FBD/graph-api/batch-requests). Its body is decoded like a whole answer; a malformed element is an error for that
+// item alone.
+core::Result<nlohmann::json> decode_item(const nlohmann::json& item, const GraphRequest& request, size_t index) {
+  const std::string what = "batch item " + std::to_string(index) + " (" + request.method + " " + request.path + ")";
+  const auto code = read_int(item, "code");
+  if (!code || !*code || **code < 0 || **code > 999) {
+    return std::unexpected(unexpected_shape(
+        what, !code ? code.error() : !*code ? "it has no `code`" : "`code` " + std::to_string(**code) + " is no HTTP status"));
   }
-  const auto body = nlohmann::json::parse(item.value("body", ""), nullptr, false);
-  if (body.is_discarded()) {
-    return core::fail(core::ErrorKind::GraphApi, "a batch item came back without a JSON body (HTTP " +
-                                                     std::to_string(code) + ")");
+  HttpResponse response;
+  response.status = static_cast<int>(**code);
+  if (item.contains("headers") && item["headers"].is_array()) {
+    for (const auto& header : item["headers"]) {
+      auto name = read_string(header, "name");
+      auto value = read_string(header, "value");
+      if (!name || !value || !*name || !*value) continue;  // a header we cannot read tells us nothing
+      std::string lower = **name;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      response.headers[lower] = **value;
+    }
   }
-  if (auto error = decode_graph_error(body, code, headers)) return std::unexpected(*error);
-  return body;
+  auto body = read_string(item, "body");
+  if (!body) return std::unexpected(unexpected_shape(what, body.error()));
+  response.body = body->value_or("");
+  return decode_response(response, what);
 }
 
 }  // namespace
@@ -57,14 +71,14 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch(const std::vector<G
     chunks.emplace_back(requests.begin() + start, requests.begin() + end);
     auto items = nlohmann::json::array();
     for (const auto& request : chunks.back()) items.push_back(batch_item(request));
-    envelopes.push_back(batch_envelope(items));
+    envelopes.push_back(batch_envelope(items, idempotent));
   }
   // The chunks are independent: their first sending overlaps on the wire (curl multi when live).
   auto answers = transport_->send_all(envelopes);
   std::vector<core::Result<nlohmann::json>> results;
   results.reserve(requests.size());
   for (size_t k = 0; k < chunks.size(); ++k) {
-    auto chunk = batch_chunk(chunks[k], idempotent, decode(std::move(answers[k])));
+    auto chunk = batch_chunk(chunks[k], idempotent, decode(std::move(answers[k]), "the batch request", BodyShape::Array));
     for (auto& result : chunk) results.push_back(std::move(result));
   }
   return results;
@@ -87,15 +101,18 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
     for (size_t i : pending) items.push_back(batch_item(requests[i]));
     // A whole-batch failure decoded from Graph (throttle, auth) means nothing ran, so it is safe to retry; a
     // network failure after sending leaves writes' fate unknown.
-    auto response = round == 0 ? std::move(first_answer) : call(batch_envelope(items), idempotent);
+    auto response =
+        round == 0 ? std::move(first_answer) : call(batch_envelope(items, idempotent), BodyShape::Array);
     if (round == 0 && !response && idempotent && is_retryable(response.error())) {
-      response = call(batch_envelope(items), true);
+      response = call(batch_envelope(items, true), BodyShape::Array);
     }
     if (!response || !response->is_array() || response->size() != pending.size()) {
-      core::Error error = response ? core::Error{core::ErrorKind::GraphApi, "Graph's batch answer has the wrong shape",
-                                                 "try again with fewer items", {}, std::nullopt, nullptr}
+      core::Error error = response ? unexpected_shape("the batch request",
+                                                      "it holds " + std::to_string(response->size()) +
+                                                          " answers for " + std::to_string(pending.size()) +
+                                                          " requests")
                                    : response.error();
-      if (!response && error.kind == core::ErrorKind::Network && !idempotent) {
+      if (!idempotent && (error.kind == core::ErrorKind::Network || is_unexpected_shape(error))) {
         error.message = "outcome unknown: " + error.message;
         error.hint = "the change may or may not have been applied; read the objects before trying again";
       }
@@ -105,7 +122,7 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
     for (size_t k = 0; k < pending.size(); ++k) {
       const auto& item = (*response)[k];
       if (item.is_null()) continue;  // not completed: next round
-      slots[pending[k]] = decode_item(item);
+      slots[pending[k]] = decode_item(item, requests[pending[k]], pending[k]);
     }
   }
   std::vector<core::Result<nlohmann::json>> results;

@@ -6,6 +6,8 @@
 
 #include "core/log.hpp"
 #include "graph/error_table.hpp"
+#include "graph/list_page.hpp"
+#include "graph/resume_point.hpp"
 
 namespace fbmcp::graph {
 
@@ -17,31 +19,37 @@ GraphClient::GraphClient(std::shared_ptr<Transport> transport, RetryPolicy retry
 }
 
 core::Result<nlohmann::json> GraphClient::get(const std::string& path, const Params& params) {
-  return call(GraphRequest{"GET", path, params}, true);
+  return call(GraphRequest{"GET", path, params, {}, true});
 }
 
-core::Result<nlohmann::json> GraphClient::post(const std::string& path, const Params& params) {
-  return call(GraphRequest{"POST", path, params}, false);
+core::Result<nlohmann::json> GraphClient::post(const std::string& path, const Params& params, Idempotent idempotent) {
+  return call(GraphRequest{"POST", path, params, {}, idempotent == Idempotent::Yes});
 }
 
 core::Result<nlohmann::json> GraphClient::del(const std::string& path, const Params& params) {
-  return call(GraphRequest{"DELETE", path, params}, true);  // deleting twice leaves the same state
+  return call(GraphRequest{"DELETE", path, params, {}, true});  // deleting twice leaves the same state
 }
 
-core::Result<nlohmann::json> GraphClient::call(const GraphRequest& request, bool retryable) {
+core::Result<nlohmann::json> GraphClient::call(const GraphRequest& request, BodyShape shape) {
   static thread_local std::mt19937 jitter_source{std::random_device{}()};
+  const bool retryable = request.may_resend();
   for (int attempt = 1;; ++attempt) {
     if (const int pause = pacer_.delay_ms(); pause > 0) {
       core::log(core::LogLevel::Info, "graph", "usage at " + std::to_string(static_cast<int>(pacer_.utilisation())) +
                                                    "% of Meta's limit; pacing " + std::to_string(pause) + " ms");
       retry_.sleep(pause);
     }
-    auto result = call_once(request);
+    auto result = call_once(request, shape);
     if (!result && result.error().kind == core::ErrorKind::RateLimited && attempt < retry_.max_attempts) {
-      const int wait_s = result.error().detail.is_object() ? result.error().detail.value("retry_after_seconds", -1) : -1;
-      if (wait_s >= 0 && wait_s * 1000 <= retry_.max_throttle_wait_ms) {
+      // 64-bit and compared in seconds: Meta's wait comes from outside and may be days long.
+      const auto& detail = result.error().detail;
+      const int64_t wait_s = detail.is_object() && detail.contains("retry_after_seconds") &&
+                                     detail["retry_after_seconds"].is_number_integer()
+                                 ? detail["retry_after_seconds"].get<int64_t>()
+                                 : -1;
+      if (wait_s >= 0 && wait_s <= retry_.max_throttle_wait_ms / 1000) {
         core::log(core::LogLevel::Notice, "graph", "throttled by Meta; waiting " + std::to_string(wait_s) + " s as asked");
-        retry_.sleep(std::max(wait_s * 1000, retry_.base_delay_ms));
+        retry_.sleep(std::max(static_cast<int>(wait_s) * 1000, retry_.base_delay_ms));
         continue;
       }
     }
@@ -55,60 +63,16 @@ core::Result<nlohmann::json> GraphClient::call(const GraphRequest& request, bool
   }
 }
 
-core::Result<nlohmann::json> GraphClient::call_once(const GraphRequest& request) {
-  return decode(transport_->send(request));
+core::Result<nlohmann::json> GraphClient::call_once(const GraphRequest& request, BodyShape shape) {
+  return decode(transport_->send(request), request.path.empty() ? "the batch request" : request.path, shape);
 }
 
-core::Result<nlohmann::json> GraphClient::decode(core::Result<HttpResponse> response) {
+core::Result<nlohmann::json> GraphClient::decode(core::Result<HttpResponse> response, std::string_view what,
+                                                 BodyShape shape) {
   if (!response) return std::unexpected(response.error());
   pacer_.record(response->headers);
-  // Graph has answered with text/javascript content types: parse the body whatever the header says.
-  auto body = nlohmann::json::parse(response->body, nullptr, false);
-  if (body.is_discarded()) {
-    core::Error error{core::ErrorKind::Network,
-                      "Graph answered HTTP " + std::to_string(response->status) + " with a body that is not JSON",
-                      "a proxy or outage at Meta; try again shortly",
-                      {},
-                      std::nullopt,
-                      nullptr};
-    // A truncated or non-JSON body is a transport problem (proxy page, cut connection): retryable for reads.
-    return std::unexpected(error);
-  }
-  if (auto error = decode_graph_error(body, response->status, response->headers)) return std::unexpected(*error);
-  if (response->status >= 500) {
-    return core::fail(core::ErrorKind::Network, "Graph answered HTTP " + std::to_string(response->status),
-                      "a temporary problem at Meta; try again shortly");
-  }
-  return body;
+  return decode_response(*response, what, shape);
 }
-
-namespace {
-
-// Our continuation cursor: Graph's cursor for the page we were reading plus how many of that page's items were
-// already consumed. Graph cursors sit on page boundaries, while a caller's `limit` (with client-side filters) can end
-// mid-page; "!" never occurs in Graph's base64 cursors.
-struct ResumePoint {
-  std::string graph_cursor;
-  size_t skip = 0;
-};
-
-ResumePoint parse_resume_point(const std::string& cursor) {
-  const auto bang = cursor.rfind('!');
-  if (bang == std::string::npos) return {cursor, 0};
-  ResumePoint point{cursor.substr(0, bang), 0};
-  try {
-    point.skip = std::stoul(cursor.substr(bang + 1));
-  } catch (...) {
-    point.skip = 0;
-  }
-  return point;
-}
-
-std::string format_resume_point(const ResumePoint& point) {
-  return point.skip == 0 ? point.graph_cursor : point.graph_cursor + "!" + std::to_string(point.skip);
-}
-
-}  // namespace
 
 core::Result<ListPage> GraphClient::list(const std::string& path, Params params, size_t limit,
                                          const std::function<bool(const nlohmann::json&)>& keep) {
@@ -116,7 +80,13 @@ core::Result<ListPage> GraphClient::list(const std::string& path, Params params,
   // Bound the walk: with a client-side filter a sparse match could otherwise read a whole account.
   constexpr int kMaxRequests = 50;
   ResumePoint at;
-  if (const auto* after = params.find("after")) at = parse_resume_point(*after);
+  std::string callers_cursor;
+  if (const auto* after = params.find("after")) {
+    callers_cursor = *after;
+    auto parsed = parse_resume_point(callers_cursor, kMaxPageSize);
+    if (!parsed) return std::unexpected(parsed.error());
+    at = std::move(*parsed);
+  }
   // Without a filter, one page of exactly the wanted size (plus what a resume skips) suffices.
   const size_t page_size = std::min(keep ? kMaxPageSize : std::max<size_t>(limit + at.skip, 1), kMaxPageSize);
   params.set("limit", std::to_string(page_size));
@@ -125,18 +95,24 @@ core::Result<ListPage> GraphClient::list(const std::string& path, Params params,
     else params.set("after", at.graph_cursor);
     auto body = get(path, params);
     ++page.requests;
-    if (!body) return std::unexpected(body.error());
-    const auto& data = (*body)["data"];
-    if (!data.is_array()) {
-      return core::fail(core::ErrorKind::GraphApi, "Graph's answer for " + path + " has no data list");
+    if (!body) {
+      // Graph refusing the caller's own cursor (expired, or from another list) is the caller's argument at fault.
+      const bool callers = page.requests == 1 && !at.graph_cursor.empty();
+      const auto& e = body.error();
+      if (callers && e.kind == core::ErrorKind::InvalidArgs && e.path == "after") {
+        auto refused = invalid_cursor(callers_cursor, "Graph refused it: " + e.message);
+        refused.graph = e.graph;
+        return std::unexpected(refused);
+      }
+      return std::unexpected(e);
     }
-    // End of data is the absence of `next`, not a short page (privacy filtering can shorten pages).
-    const auto paging = body->value("paging", nlohmann::json::object());
-    std::string next_cursor;
-    if (paging.contains("next") && paging.contains("cursors")) next_cursor = paging["cursors"].value("after", "");
+    auto parsed = parse_edge_page(*body, path);
+    if (!parsed) return std::unexpected(parsed.error());
+    auto& data = parsed->items;
+    const std::string next_cursor = parsed->next_cursor.value_or("");
     for (size_t i = at.skip; i < data.size(); ++i) {
       if (keep && !keep(data[i])) continue;
-      page.items.push_back(data[i]);
+      page.items.push_back(std::move(data[i]));
       if (page.items.size() < limit) continue;
       if (i + 1 < data.size()) page.after = format_resume_point({at.graph_cursor, i + 1});
       else if (!next_cursor.empty()) page.after = next_cursor;

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "graph/rate_pacer.hpp"
 #include "graph/request.hpp"
+#include "graph/response_decoding.hpp"
 #include "graph/transport.hpp"
 
 namespace fbmcp::graph {
@@ -29,16 +30,24 @@ struct RetryPolicy {
   int max_throttle_wait_ms = 15000;
 };
 
+// Whether a POST may be sent again with the same effect: setting a status, name or budget is; a create is not.
+enum class Idempotent { No, Yes };
+
 class GraphClient {
  public:
   explicit GraphClient(std::shared_ptr<Transport> transport, RetryPolicy retry = {});
 
   core::Result<nlohmann::json> get(const std::string& path, const Params& params = {});
-  core::Result<nlohmann::json> post(const std::string& path, const Params& params);
+  // A POST is sent once unless the caller says it is idempotent; then it is retried like a read (transient Graph
+  // errors, 5xx, bodies that are not JSON, network failures), and the transport may re-send it.
+  core::Result<nlohmann::json> post(const std::string& path, const Params& params,
+                                    Idempotent idempotent = Idempotent::No);
   core::Result<nlohmann::json> del(const std::string& path, const Params& params = {});
 
   // Reads an edge page by page (following paging.next's cursor) until `limit` kept items or the end.
-  // `keep` filters client-side when Graph has no server-side filter for a condition.
+  // `keep` filters client-side when Graph has no server-side filter for a condition; it sees objects only.
+  // params["after"] is a cursor an earlier list of the same edge returned; one that is not (malformed, or refused
+  // by Graph) is InvalidArgs at args.after.
   core::Result<ListPage> list(const std::string& path, Params params, size_t limit,
                               const std::function<bool(const nlohmann::json&)>& keep = {});
 
@@ -52,11 +61,11 @@ class GraphClient {
   static constexpr size_t kMaxPageSize = 500;
 
  private:
-  core::Result<nlohmann::json> call(const GraphRequest& request, bool retryable);
-  core::Result<nlohmann::json> call_once(const GraphRequest& request);
+  core::Result<nlohmann::json> call(const GraphRequest& request, BodyShape shape = BodyShape::Object);
+  core::Result<nlohmann::json> call_once(const GraphRequest& request, BodyShape shape);
   std::vector<core::Result<nlohmann::json>> batch_chunk(const std::vector<GraphRequest>& requests, bool idempotent,
                                                         core::Result<nlohmann::json> first_answer);
-  core::Result<nlohmann::json> decode(core::Result<HttpResponse> response);
+  core::Result<nlohmann::json> decode(core::Result<HttpResponse> response, std::string_view what, BodyShape shape);
 
   std::shared_ptr<Transport> transport_;
   RetryPolicy retry_;

@@ -2,13 +2,18 @@
 
 #include <algorithm>
 
+#include "graph/json_fields.hpp"
+
 namespace fbmcp::graph {
 namespace {
 
+// Percentages as Meta sends them — numbers, or numeric strings ("100") — clamped to [0, 100]: a value outside says
+// nothing more than "at the limit" and must not skew the delay arithmetic. Unreadable values count as 0.
 double highest_percent(const nlohmann::json& usage) {
   double best = 0;
   for (const char* key : {"call_count", "total_time", "total_cputime", "acc_id_util_pct", "app_id_util_pct"}) {
-    if (usage.contains(key) && usage[key].is_number()) best = std::max(best, usage[key].get<double>());
+    const auto percent = read_number(usage, key);
+    if (percent && *percent) best = std::max(best, std::clamp(**percent, 0.0, 100.0));
   }
   return best;
 }

@@ -31,6 +31,13 @@ struct GraphRequest {
   Params params;
   // Batch only: a name other operations of the same batch (≤50) can reference as {result=<name>:$.id}.
   std::string batch_name;
+  // Whether sending this request twice leaves the same state as sending it once. GET and DELETE always do; a POST
+  // does only when it sets values (status, name, budget). For a POST that is not, nothing below GraphClient may
+  // re-send it on its own — libcurl would, on a kept-alive connection that died before answering — because its
+  // outcome is then unknown and only the idempotency layer can reconcile it (DESIGN §4).
+  bool idempotent = false;
+
+  bool may_resend() const { return method != "POST" || idempotent; }
 };
 
 struct HttpResponse {

@@ -1,4 +1,7 @@
 // Ad accounts: list_ad_accounts, get_ad_account_info.
+#include <algorithm>
+
+#include "graph/json_fields.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/shaping.hpp"
 #include "tool/op_context.hpp"
@@ -11,12 +14,19 @@ using tool::OpOutput;
 
 const std::vector<std::string> kAccountMoney = {"amount_spent", "balance", "spend_cap", "min_daily_budget"};
 
-nlohmann::json shape_account(nlohmann::json account) {
-  const auto currency = account.value("currency", "");
-  if (account.contains("account_status")) {
-    account["account_status_name"] = account_status_name(account["account_status"].get<int>());
+// The fields read here have Graph's documented types, or the answer is an unexpected shape naming the field.
+core::Result<nlohmann::json> shape_account(nlohmann::json account, std::string_view what) {
+  const auto currency = graph::read_string(account, "currency");
+  if (!currency) return std::unexpected(graph::unexpected_shape(what, currency.error()));
+  const auto name = graph::read_string(account, "name");
+  if (!name) return std::unexpected(graph::unexpected_shape(what, name.error()));
+  const auto status = graph::read_int(account, "account_status");
+  if (!status) return std::unexpected(graph::unexpected_shape(what, status.error()));
+  if (*status) {
+    account["account_status"] = **status;  // Graph documents a number; "1" is read as 1
+    account["account_status_name"] = account_status_name(static_cast<int>(std::clamp<int64_t>(**status, -1, 1000)));
   }
-  if (!currency.empty()) shape_money(account, kAccountMoney, currency);
+  if (*currency && !(*currency)->empty()) shape_money(account, kAccountMoney, **currency);
   return account;
 }
 
@@ -29,7 +39,11 @@ core::Result<OpOutput> list_ad_accounts(const nlohmann::json& args, OpContext& c
   auto page = ctx.graph.list("me/adaccounts", params, static_cast<size_t>(limit));
   if (!page) return std::unexpected(page.error());
   auto items = nlohmann::json::array();
-  for (auto& account : page->items) items.push_back(shape_account(std::move(account)));
+  for (auto& account : page->items) {
+    auto shaped = shape_account(std::move(account), "me/adaccounts");
+    if (!shaped) return std::unexpected(shaped.error());
+    items.push_back(std::move(*shaped));
+  }
   OpOutput out;
   out.summary = std::to_string(items.size()) + " ad account(s)" + (page->after ? " (more available)" : "") + ":";
   out.data = {{"items", items}, {"count", items.size()}};
@@ -47,7 +61,9 @@ core::Result<OpOutput> get_ad_account_info(const nlohmann::json& args, OpContext
                                    "timezone_offset_hours_utc", "business", "created_time"},
                                   args)}});
   if (!account) return std::unexpected(account.error());
-  auto shaped = shape_account(std::move(*account));
+  auto shaped_account = shape_account(std::move(*account), *id);
+  if (!shaped_account) return std::unexpected(shaped_account.error());
+  auto& shaped = *shaped_account;
   OpOutput out;
   out.summary = shaped.value("name", "") + " (" + *id + ")\n" + tool::render_fields(shaped);
   out.data = {{"account", shaped}};

@@ -1,5 +1,6 @@
 #include "ops/budget_args.hpp"
 
+#include "graph/json_fields.hpp"
 #include "money/money.hpp"
 
 namespace fbmcp::ops {
@@ -37,11 +38,10 @@ core::Result<void> check_spend_limits(const tool::OpContext& ctx, const std::str
   if (!ctx.spend_guard) return {};
   for (const char* field : kBudgetFields) {
     if (!budgets.contains(field)) continue;
-    int64_t old_minor = 0;
-    if (before.is_object() && before.contains(field)) {
-      const auto& value = before[field];
-      old_minor = value.is_string() ? std::stoll(value.get<std::string>()) : value.get<int64_t>();
-    }
+    // Graph sends budgets as strings of minor units; an unreadable one counts as 0, so the guard treats the whole
+    // new budget as an increase (failing closed).
+    const auto old_value = graph::read_int(before, field);
+    const int64_t old_minor = old_value && *old_value ? **old_value : 0;
     if (auto ok = ctx.spend_guard->check(act_id, currency, field, old_minor, budgets[field].get<int64_t>()); !ok) {
       return ok;
     }

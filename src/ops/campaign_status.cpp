@@ -35,9 +35,12 @@ core::Result<OpOutput> change_status(const nlohmann::json& args, OpContext& ctx,
   }
   graph::Params params{{"status", target}};
   const bool dry_run = apply_dry_run(args, params);
-  // A dry-run delete is a validate_only status change: Graph's DELETE takes no execution_options.
-  auto result = target == "DELETED" && !dry_run ? ctx.graph.del(id) : ctx.graph.post(id, params);
+  // A dry-run delete is a validate_only status change: Graph's DELETE takes no execution_options. Setting a status
+  // is idempotent, so transient failures are retried.
+  auto result = target == "DELETED" && !dry_run ? ctx.graph.del(id)
+                                                : ctx.graph.post(id, params, graph::Idempotent::Yes);
   if (!result) return std::unexpected(result.error());
+  if (auto confirmed = graph::expect_success(*result, id); !confirmed) return std::unexpected(confirmed.error());
   if (dry_run) {
     out.data = {{"dry_run", true}, {"valid", true}, {"campaign", before->campaign}, {"would_set", {{"status", target}}}};
     out.summary = "Dry run: Meta accepted setting campaign " + id + " to " + target + "; nothing changed.";

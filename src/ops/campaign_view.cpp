@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "graph/json_fields.hpp"
 #include "ops/shaping.hpp"
 
 namespace fbmcp::ops {
@@ -19,6 +20,33 @@ const std::vector<std::string>& campaign_money_fields() {
   return kFields;
 }
 
+core::Result<void> check_campaign_shape(const nlohmann::json& campaign, std::string_view what) {
+  if (!campaign.is_object()) {
+    return std::unexpected(graph::unexpected_shape(
+        what, "the campaign is " + std::string(graph::json_type_name(campaign)) + ", expected an object"));
+  }
+  for (const char* field : {"id", "name", "objective", "status", "effective_status", "configured_status",
+                            "account_id", "bid_strategy", "buying_type", "start_time", "stop_time", "created_time",
+                            "updated_time"}) {
+    if (auto value = graph::read_string(campaign, field); !value) {
+      return std::unexpected(graph::unexpected_shape(what, value.error()));
+    }
+  }
+  for (const auto& field : campaign_money_fields()) {
+    const auto it = campaign.find(field);
+    if (it != campaign.end() && !it->is_null() && !it->is_string() && !it->is_number_integer()) {
+      return std::unexpected(graph::unexpected_shape(
+          what, "`" + field + "` is " + std::string(graph::json_type_name(*it)) + ", expected minor units"));
+    }
+  }
+  if (const auto it = campaign.find("special_ad_categories");
+      it != campaign.end() && !it->is_null() && !it->is_array()) {
+    return std::unexpected(graph::unexpected_shape(
+        what, "`special_ad_categories` is " + std::string(graph::json_type_name(*it)) + ", expected a list"));
+  }
+  return {};
+}
+
 core::Result<void> check_campaign_id(const std::string& id) {
   if (!id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) return {};
   return std::unexpected(core::Error{core::ErrorKind::InvalidArgs,
@@ -33,6 +61,10 @@ core::Result<CampaignSnapshot> fetch_campaign(tool::OpContext& ctx, const std::s
   if (auto valid = check_campaign_id(campaign_id); !valid) return std::unexpected(valid.error());
   auto raw = ctx.graph.get(campaign_id, {{"fields", field_list(campaign_default_fields(), args)}});
   if (!raw) return std::unexpected(raw.error());
+  if (auto shape = check_campaign_shape(*raw, campaign_id); !shape) return std::unexpected(shape.error());
+  if (raw->value("account_id", "").empty()) {
+    return std::unexpected(graph::unexpected_shape(campaign_id, "the campaign has no `account_id`"));
+  }
   CampaignSnapshot snapshot;
   snapshot.act_id = "act_" + raw->value("account_id", "");
   auto account = ctx.accounts.get(snapshot.act_id);
@@ -45,13 +77,8 @@ core::Result<CampaignSnapshot> fetch_campaign(tool::OpContext& ctx, const std::s
 }
 
 int64_t current_budget(const nlohmann::json& raw, const std::string& field) {
-  if (!raw.contains(field)) return 0;
-  const auto& value = raw[field];
-  try {
-    return value.is_string() ? std::stoll(value.get<std::string>()) : value.get<int64_t>();
-  } catch (...) {
-    return 0;
-  }
+  const auto value = graph::read_int(raw, field);
+  return value && *value ? **value : 0;
 }
 
 }  // namespace fbmcp::ops

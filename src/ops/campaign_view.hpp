@@ -2,6 +2,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -23,6 +24,10 @@ struct CampaignSnapshot {
 // GET /<campaign_id> with the default fields (plus extra), shaped in the owning account's currency.
 core::Result<CampaignSnapshot> fetch_campaign(tool::OpContext& ctx, const std::string& campaign_id,
                                               const nlohmann::json& args = nlohmann::json::object());
+
+// The campaign fields ops read have the types Graph documents (strings; money as strings or integers; lists), so
+// later reads cannot throw. Otherwise an unexpected-shape GraphApi error naming the field and `what`.
+core::Result<void> check_campaign_shape(const nlohmann::json& campaign, std::string_view what);
 
 // Campaign ids are numeric strings; anything else is an InvalidArgs naming args.campaign_id.
 core::Result<void> check_campaign_id(const std::string& id);

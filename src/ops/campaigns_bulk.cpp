@@ -47,6 +47,10 @@ std::vector<ItemPlan> plan_items(const nlohmann::json& args, OpContext& ctx) {
       plan.error = current[i].error();
       continue;
     }
+    if (auto shape = check_campaign_shape(*current[i], plan.id); !shape) {
+      plan.error = shape.error();
+      continue;
+    }
     plan.raw = *current[i];
     auto account = ctx.accounts.get("act_" + plan.raw.value("account_id", ""));
     if (!account) {
@@ -134,7 +138,9 @@ core::Result<OpOutput> bulk_update_campaigns(const nlohmann::json& args, OpConte
   // Setting status, name or budget to a value is idempotent, so a batch whose fate is unknown may be re-sent.
   auto results = ctx.graph.batch(writes, true);
   for (size_t k = 0; k < results.size(); ++k) {
-    if (!results[k]) plans[write_index[k]].error = results[k].error();
+    auto& plan = plans[write_index[k]];
+    if (!results[k]) plan.error = results[k].error();
+    else if (auto confirmed = graph::expect_success(*results[k], plan.id); !confirmed) plan.error = confirmed.error();
   }
 
   auto items = nlohmann::json::array();

@@ -1,6 +1,7 @@
 // Campaign reads: list_campaigns, get_campaign.
 #include <algorithm>
 
+#include "graph/json_fields.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/campaign_view.hpp"
 #include "ops/shaping.hpp"
@@ -40,7 +41,11 @@ core::Result<OpOutput> list_campaigns(const nlohmann::json& args, OpContext& ctx
   if (args.contains("configured_status")) {
     const auto wanted = args["configured_status"];
     if (!args.contains("effective_status")) params.set("effective_status", kAllEffectiveStatuses);
-    keep = [wanted](const nlohmann::json& c) { return contains(wanted, c.value("status", "")); };
+    // Shapes are checked after the walk; a status that is not a string matches nothing meanwhile.
+    keep = [wanted](const nlohmann::json& c) {
+      const auto status = graph::read_string(c, "status");
+      return status && *status && contains(wanted, **status);
+    };
   }
   if (args.contains("after")) params.set("after", args["after"]);
   ctx.report("reading campaigns of " + *act);
@@ -49,6 +54,7 @@ core::Result<OpOutput> list_campaigns(const nlohmann::json& args, OpContext& ctx
 
   auto items = nlohmann::json::array();
   for (auto& campaign : page->items) {
+    if (auto shape = check_campaign_shape(campaign, *act + "/campaigns"); !shape) return std::unexpected(shape.error());
     shape_money(campaign, campaign_money_fields(), account->currency);
     items.push_back(std::move(campaign));
   }

@@ -1,4 +1,5 @@
 // Campaign writes with free-form fields: create_campaign, update_campaign.
+#include "graph/json_fields.hpp"
 #include "money/money.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/campaign_view.hpp"
@@ -68,8 +69,10 @@ core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ct
   ctx.report("creating campaign in " + act);
   OpOutput out;
   if (dry_run) {
-    auto checked = ctx.graph.post(act + "/campaigns", params);
+    // validate_only changes nothing, so it may be retried like a read.
+    auto checked = ctx.graph.post(act + "/campaigns", params, graph::Idempotent::Yes);
     if (!checked) return std::unexpected(checked.error());
+    if (auto ok = graph::expect_success(*checked, act + "/campaigns"); !ok) return std::unexpected(ok.error());
     out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(params)}};
     out.summary = "Dry run: Meta accepted the campaign '" + args["name"].get<std::string>() + "'; nothing was created.";
     return out;
@@ -78,7 +81,10 @@ core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ct
   auto created = idempotent_create(
       ctx, args,
       CreateRequest{"create_campaign", act + "/campaigns", params, args["name"],
-                    [objective](const nlohmann::json& c) { return c.value("objective", "") == objective; },
+                    [objective](const nlohmann::json& c) {
+                      const auto found = graph::read_string(c, "objective");
+                      return found && *found == objective;
+                    },
                     {"objective"}});
   if (!created) return std::unexpected(created.error());
   const std::string id = created->id;
@@ -151,8 +157,10 @@ core::Result<OpOutput> update_campaign(const nlohmann::json& args, OpContext& ct
   if (!plan) return std::unexpected(plan.error());
   const std::string id = args["campaign_id"].get<std::string>();
   const bool dry_run = apply_dry_run(args, plan->params);
-  auto result = ctx.graph.post(id, plan->params);
+  // Setting fields to values is idempotent: retried on transient failures like a read.
+  auto result = ctx.graph.post(id, plan->params, graph::Idempotent::Yes);
   if (!result) return std::unexpected(result.error());
+  if (auto confirmed = graph::expect_success(*result, id); !confirmed) return std::unexpected(confirmed.error());
   OpOutput out;
   if (dry_run) {
     out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(plan->params)},

@@ -4,6 +4,8 @@
 
 #include "core/log.hpp"
 #include "graph/graph_time.hpp"
+#include "graph/json_fields.hpp"
+#include "graph/list_page.hpp"
 
 namespace fbmcp::ops {
 namespace {
@@ -25,17 +27,39 @@ core::Result<std::optional<std::string>> find_created(tool::OpContext& ctx, cons
        {"filtering", nlohmann::json::array({{{"field", "name"}, {"operator", "EQUAL"}, {"value", request.name}}})},
        {"limit", "50"}});
   if (!found) return std::unexpected(found.error());
+  auto page = graph::parse_edge_page(*found, request.edge);
+  if (!page) return std::unexpected(page.error());
   std::optional<std::string> newest;
   int64_t newest_time = 0;
-  for (const auto& candidate : found->value("data", nlohmann::json::array())) {
-    if (candidate.value("name", "") != request.name) continue;
+  for (const auto& candidate : page->items) {
+    // Candidates whose fields are not strings are not ours to claim.
+    const auto name = graph::read_string(candidate, "name");
+    const auto id = graph::read_string(candidate, "id");
+    const auto created_time = graph::read_string(candidate, "created_time");
+    if (!name || !id || !created_time || !*name || !*id || !*created_time || (*id)->empty()) continue;
+    if (**name != request.name) continue;
     if (request.same_object && !request.same_object(candidate)) continue;
-    const auto created = graph::parse_graph_time(candidate.value("created_time", ""));
+    const auto created = graph::parse_graph_time(**created_time);
     if (!created || *created < started_at - kClockSkew || *created < newest_time) continue;
-    newest = candidate.value("id", "");
+    newest = **id;
     newest_time = *created;
   }
   return newest;
+}
+
+// The id in a create's answer ({"id":"<numeric string>"}, graph-api-facts.md §2).
+core::Result<std::string> created_id(const core::Result<nlohmann::json>& answer, const std::string& edge) {
+  if (!answer) return std::unexpected(answer.error());
+  const auto id = graph::read_string(*answer, "id");
+  if (!id) return std::unexpected(graph::unexpected_shape(edge, id.error()));
+  if (!*id || (*id)->empty()) return std::unexpected(graph::unexpected_shape(edge, "it has no `id` for the new object"));
+  return **id;
+}
+
+// Whether Meta may have acted although we have no id: the answer was lost, or came in a shape we cannot read.
+// A Graph error object means Meta refused, and nothing was created.
+bool outcome_unknown(const core::Error& error) {
+  return error.kind == core::ErrorKind::Network || graph::is_unexpected_shape(error);
 }
 
 bool still_exists(tool::OpContext& ctx, const std::string& id) {
@@ -49,9 +73,9 @@ core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohma
                                               const CreateRequest& request) {
   auto* keys = ctx.idempotency;
   if (!keys) {
-    auto created = ctx.graph.post(request.edge, request.params);
+    auto created = created_id(ctx.graph.post(request.edge, request.params), request.edge);
     if (!created) return std::unexpected(created.error());
-    return CreateOutcome{created->value("id", ""), {}};
+    return CreateOutcome{*created, {}};
   }
   const bool explicit_key = args.contains("idempotency_key");
   const std::string key = explicit_key ? "key:" + args["idempotency_key"].get<std::string>()
@@ -83,13 +107,13 @@ core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohma
 
   keys->begin(key, request.op, now);
   for (int attempt = 1; attempt <= 2; ++attempt) {
-    auto created = ctx.graph.post(request.edge, request.params);
+    auto created = created_id(ctx.graph.post(request.edge, request.params), request.edge);
     if (created) {
-      outcome.id = created->value("id", "");
+      outcome.id = *created;
       keys->complete(key, outcome.id, std::time(nullptr));
       return outcome;
     }
-    if (created.error().kind != core::ErrorKind::Network) {
+    if (!outcome_unknown(created.error())) {
       keys->forget(key);  // Meta answered: nothing was created
       return std::unexpected(created.error());
     }

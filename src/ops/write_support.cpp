@@ -12,9 +12,9 @@ bool apply_dry_run(const nlohmann::json& args, graph::Params& params) {
 
 core::Result<void> validate_with_graph(tool::OpContext& ctx, const std::string& path, graph::Params params) {
   params.set("execution_options", nlohmann::json::array({"validate_only"}));
-  auto result = ctx.graph.post(path, params);
+  auto result = ctx.graph.post(path, params, graph::Idempotent::Yes);  // validate_only changes nothing
   if (!result) return std::unexpected(result.error());
-  return {};
+  return graph::expect_success(*result, path);
 }
 
 std::string describe_changes(const nlohmann::json& changes) {

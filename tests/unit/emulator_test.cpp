@@ -153,3 +153,52 @@ TEST_CASE("cursors round-trip", "[fake][paging]") {
   CHECK(fake::decode_cursor(fake::encode_cursor("120210000000000001")) == "120210000000000001");
   CHECK(fake::decode_cursor("!!!") == "");
 }
+
+TEST_CASE("campaign times must be dates: Graph refuses others with code 100 naming the field", "[fake][campaign]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  fake::ParamMap create = {{"name", "Timed"}, {"objective", "OUTCOME_TRAFFIC"}, {"special_ad_categories", "[]"},
+                           {"daily_budget", "5000"}, {"status", "PAUSED"}};
+  for (const char* field : {"start_time", "stop_time"}) {
+    for (const std::string bad : {"not a date", "2026-13-01T00:00:00+0000", "2026-12-01T00:00:00+07:00x", ""}) {
+      INFO(field << " = " << bad);
+      auto params = create;
+      params[field] = bad;
+      auto r = emulator.handle("POST", act + "/campaigns", params);
+      CHECK(r.status == 400);
+      CHECK(body_of(r)["error"]["code"] == 100);
+      CHECK(body_of(r)["error"]["error_data"].get<std::string>().find(field) != std::string::npos);
+    }
+  }
+  auto params = create;
+  params["start_time"] = "2026-12-01T00:00:00+0000";
+  params["stop_time"] = "1798761600";  // Unix seconds are accepted too
+  auto created = emulator.handle("POST", act + "/campaigns", params);
+  REQUIRE(created.status == 200);
+  const std::string id = body_of(created)["id"];
+  auto update = emulator.handle("POST", id, {{"start_time", "not a date"}});
+  CHECK(update.status == 400);
+  CHECK(body_of(update)["error"]["error_data"].get<std::string>().find("start_time") != std::string::npos);
+  CHECK(emulator.handle("POST", id, {{"start_time", "2026-12-02T00:00:00-0700"}}).status == 200);
+}
+
+TEST_CASE("a cursor from another list, or none at all, is refused like Graph does (#2642)", "[fake][paging]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  auto page = body_of(emulator.handle("GET", act + "/campaigns", {{"limit", "2"}}));
+  const std::string own = page["paging"]["cursors"]["after"];
+  CHECK(emulator.handle("GET", act + "/campaigns", {{"limit", "2"}, {"after", own}}).status == 200);
+  // The same cursor continues even when a filter hides the object it names.
+  CHECK(emulator.handle("GET", act + "/campaigns", {{"after", own}, {"effective_status", R"(["ARCHIVED"])"}}).status == 200);
+  auto accounts = body_of(emulator.handle("GET", "me/adaccounts", {{"limit", "1"}}));
+  for (const std::string& foreign : {accounts["paging"]["cursors"]["after"].get<std::string>(), std::string("!"),
+                                    fake::encode_cursor("999")}) {
+    INFO(foreign);
+    auto r = emulator.handle("GET", act + "/campaigns", {{"after", foreign}});
+    CHECK(r.status == 400);
+    CHECK(body_of(r)["error"]["code"] == 2642);
+    CHECK(body_of(r)["error"]["message"] == "(#2642) Invalid cursors values");
+  }
+}

@@ -136,3 +136,73 @@ TEST_CASE("batch operations can reference an earlier result by name", "[graph][b
   CHECK((*results[1])["name"] == "Referenced");
   CHECK((*results[1])["id"] == (*results[0])["id"]);
 }
+
+TEST_CASE("idempotent posts retry like reads; plain posts are sent once and marked not re-sendable", "[graph][retry]") {
+  auto transport = std::make_shared<ScriptedTransport>();
+  transport->script.push_back(http(500, {{"error", {{"code", 2}, {"message", "Service"}, {"is_transient", true}}}}));
+  transport->script.push_back(graph::HttpResponse{200, {}, "<html>proxy</html>"});
+  transport->script.push_back(http(200, {{"success", true}}));
+  graph::GraphClient client(transport, no_wait());
+  auto r = client.post("120210000000000001", {{"status", "PAUSED"}}, graph::Idempotent::Yes);
+  REQUIRE(r);
+  CHECK(transport->seen.size() == 3);
+  CHECK(transport->seen[0].may_resend());
+
+  transport->seen.clear();
+  transport->script.push_back(http(200, {{"id", "1"}}));
+  REQUIRE(client.post("act_1/campaigns", {{"name", "x"}}));
+  REQUIRE(transport->seen.size() == 1);
+  CHECK_FALSE(transport->seen[0].may_resend());
+}
+
+TEST_CASE("a wait of days from Meta is RateLimited with that wait, never an immediate retry", "[graph][ratelimit]") {
+  auto transport = std::make_shared<ScriptedTransport>();
+  const std::string usage =
+      R"({"1":[{"type":"ads_management","call_count":100,"estimated_time_to_regain_access":38880}]})";
+  for (int i = 0; i < 3; ++i) {
+    transport->script.push_back(graph::HttpResponse{
+        400, {{"x-business-use-case-usage", usage}}, R"({"error":{"code":80004,"message":"too many calls"}})"});
+  }
+  std::vector<int> slept;
+  auto policy = no_wait();
+  policy.sleep = [&](int ms) { slept.push_back(ms); };
+  graph::GraphClient client(transport, policy);
+  auto r = client.get("120210000000000001");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().kind == core::ErrorKind::RateLimited);
+  CHECK(r.error().detail["retry_after_seconds"] == 38880LL * 60);
+  CHECK(transport->seen.size() == 1);
+  CHECK((slept.empty() || slept.front() > 0));
+}
+
+TEST_CASE("a cursor that is not valid for this list is InvalidArgs at args.after", "[graph][paging][cursor]") {
+  auto services = testing::fake_services();
+  const std::string act = "act_1029384756102938";
+  auto first = services->graph->list(act + "/campaigns", {}, 2);
+  REQUIRE(first);
+  REQUIRE(first->after);
+  // Malformed: "!" alone, a position that is not a number, nothing at all, spaces.
+  for (const std::string cursor : {"!", "x!y", "", "a b", "MQ==!0", "!99999"}) {
+    INFO(cursor);
+    auto r = services->graph->list(act + "/campaigns", {{"after", cursor}}, 2);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == core::ErrorKind::InvalidArgs);
+    CHECK(r.error().path == "args.after");
+    CHECK(r.error().message.find("not a valid cursor for this list") != std::string::npos);
+  }
+  // Well-formed but from another list (another account's campaigns; an ad-account list): Graph refuses it.
+  auto other = services->graph->list("me/adaccounts", {}, 1);
+  REQUIRE(other);
+  REQUIRE(other->after);
+  for (const std::string& foreign : {*other->after, std::string("OTk5OTk5")}) {
+    INFO(foreign);
+    auto r = services->graph->list(act + "/campaigns", {{"after", foreign}}, 2);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == core::ErrorKind::InvalidArgs);
+    CHECK(r.error().path == "args.after");
+  }
+  // Its own cursor still continues.
+  auto second = services->graph->list(act + "/campaigns", {{"after", *first->after}}, 2);
+  REQUIRE(second);
+  CHECK_FALSE(second->items.empty());
+}
