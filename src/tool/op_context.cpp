@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graph/json_fields.hpp"
+
 namespace fbmcp::tool {
 
 core::Result<std::string> normalize_account_id(const std::string& value, const std::string& path) {
@@ -25,8 +27,20 @@ core::Result<AccountFacts> AccountDirectory::get(const std::string& act_id) {
   }
   auto body = graph_.get(act_id, {{"fields", "account_id,name,currency,account_status"}});
   if (!body) return std::unexpected(body.error());
-  AccountFacts facts{act_id, body->value("account_id", ""), body->value("name", ""), body->value("currency", ""),
-                     body->value("account_status", 0)};
+  // Graph's answer, read checked: a field of another type is an error naming it, never an exception.
+  const auto account_id = graph::read_string(*body, "account_id");
+  const auto name = graph::read_string(*body, "name");
+  const auto currency = graph::read_string(*body, "currency");
+  const auto status = graph::read_int(*body, "account_status");
+  for (const auto* problem : {account_id ? nullptr : &account_id.error(), name ? nullptr : &name.error(),
+                              currency ? nullptr : &currency.error(), status ? nullptr : &status.error()}) {
+    if (problem) return std::unexpected(graph::unexpected_shape(act_id, *problem));
+  }
+  if (!*currency || currency->value().empty()) {
+    return std::unexpected(graph::unexpected_shape(act_id, "`currency` is missing; money cannot be read without it"));
+  }
+  AccountFacts facts{act_id, account_id->value_or(""), name->value_or(""), **currency,
+                     static_cast<int>(status->value_or(0))};
   std::lock_guard lock(mutex_);
   cache_[act_id] = facts;
   return facts;

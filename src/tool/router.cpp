@@ -17,6 +17,22 @@ core::Error invalid(std::string message, std::string hint, std::string path = {}
 }  // namespace
 
 ToolResult Router::call(const nlohmann::json& arguments, const CallEnv& env) const {
+  // The tool boundary: an exception from a handler (a bug) becomes this call's Internal error, never a crash of
+  // the CLI or the server (DESIGN §3: exceptions never cross a module boundary).
+  try {
+    return call_unguarded(arguments, env);
+  } catch (const std::exception& e) {
+    core::log(core::LogLevel::Error, "router", std::string("internal error: ") + e.what());
+    return failure("", core::Error{core::ErrorKind::Internal,
+                                   "internal error in this call (a bug); what it changed before failing, if anything, "
+                                   "is kept",
+                                   "read the object back before retrying; the server is still running and its log "
+                                   "has details",
+                                   {}, std::nullopt, nullptr});
+  }
+}
+
+ToolResult Router::call_unguarded(const nlohmann::json& arguments, const CallEnv& env) const {
   if (!arguments.is_object() || !arguments.contains("op") || !arguments["op"].is_string()) {
     return failure("", invalid("the facebook tool needs {\"op\": \"<name>\", \"args\": {…}}",
                                "call {\"op\": \"help\"} to list the ops", "op"));

@@ -48,6 +48,7 @@ class Router {
   core::Mode mode() const { return mode_; }
 
  private:
+  ToolResult call_unguarded(const nlohmann::json& arguments, const CallEnv& env) const;
   ToolResult run(const std::string& op, const nlohmann::json& args, const CallEnv& env) const;
   // For a change that spends or deletes: asks the human (elicitation), or checks the confirmation token in
   // args.confirm, or returns the preview with a new token. nullopt = go ahead.
