@@ -59,6 +59,7 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   ops::register_all_ops(*services->registry);
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
                                                     settings.mode, services->idempotency.get(), services->spend_guard.get());
+  services->router->set_max_result_chars(settings.max_result_chars);
   return services;
 }
 

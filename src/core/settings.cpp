@@ -1,6 +1,7 @@
 #include "core/settings.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 
 #include "core/redact.hpp"
@@ -24,7 +25,7 @@ bool looks_unexpanded(const std::string& value) {
 constexpr const char* kSettingNames[] = {
     "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_ID",        "FACEBOOK_APP_SECRET",     "FACEBOOK_GRAPH_URL",
     "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
-    "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR"};
+    "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR", "FACEBOOK_MAX_RESULT_CHARS"};
 
 std::string placeholder_problem() {
   for (const char* name : kSettingNames) {
@@ -66,6 +67,15 @@ Settings load_settings(bool force_fake) {
     try {
       s.http_timeout_ms = std::max(100L, std::stol(timeout));
     } catch (...) {
+    }
+  }
+  if (auto budget = env("FACEBOOK_MAX_RESULT_CHARS"); !budget.empty()) {
+    size_t chars = 0;
+    const auto [end, error] = std::from_chars(budget.data(), budget.data() + budget.size(), chars);
+    if (error != std::errc() || end != budget.data() + budget.size() || chars < 2000) {
+      s.settings_error = "FACEBOOK_MAX_RESULT_CHARS must be a whole number of characters, at least 2000";
+    } else {
+      s.max_result_chars = chars;
     }
   }
   register_secret(s.access_token);

@@ -19,6 +19,7 @@ struct Settings {
   std::string fake_clock;       // FACEBOOK_FAKE_CLOCK: fixed "now" for the emulator, for reproducible runs
   std::string data_dir;          // FACEBOOK_MCP_DATA_DIR etc.: where the local store lives (live mode)
   long http_timeout_ms = 60000;  // FACEBOOK_HTTP_TIMEOUT_MS: total time one Graph call may take
+  size_t max_result_chars = 40000;  // FACEBOOK_MAX_RESULT_CHARS: size budget of one result's structuredContent
   nlohmann::json spend_limits;   // FACEBOOK_SPEND_LIMITS (JSON); null = no limits beyond confirmation
   std::string settings_error;    // a setting that could not be read; the server refuses to start with it
   std::string mode_reason;      // one line saying why this mode was chosen, for the start banner

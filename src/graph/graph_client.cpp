@@ -113,6 +113,9 @@ core::Result<ListPage> GraphClient::list(const std::string& path, Params params,
     for (size_t i = at.skip; i < data.size(); ++i) {
       if (keep && !keep(data[i])) continue;
       page.items.push_back(std::move(data[i]));
+      const bool page_end = i + 1 == data.size();
+      page.resume_after.push_back(page_end && !next_cursor.empty() ? next_cursor
+                                                                   : format_resume_point({at.graph_cursor, i + 1}));
       if (page.items.size() < limit) continue;
       if (i + 1 < data.size()) page.after = format_resume_point({at.graph_cursor, i + 1});
       else if (!next_cursor.empty()) page.after = next_cursor;

@@ -18,6 +18,9 @@ namespace fbmcp::graph {
 struct ListPage {
   std::vector<nlohmann::json> items;
   std::optional<std::string> after;  // cursor to continue from, set only when more items exist
+  // resume_after[i] continues right after items[i]: a caller that shows only the first k items (a size budget)
+  // hands back resume_after[k-1], so nothing is skipped or repeated.
+  std::vector<std::string> resume_after;
   int requests = 0;                  // how many Graph calls it took (benchmarks and tests read this)
 };
 

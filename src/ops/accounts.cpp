@@ -48,6 +48,7 @@ core::Result<OpOutput> list_ad_accounts(const nlohmann::json& args, OpContext& c
   out.summary = std::to_string(items.size()) + " ad account(s)" + (page->after ? " (more available)" : "") + ":";
   out.data = {{"items", items}, {"count", items.size()}};
   if (page->after) out.paging = nlohmann::json{{"after", *page->after}, {"has_more", true}};
+  out.row_cursors = std::move(page->resume_after);
   out.table_columns = {"id", "name", "currency", "account_status_name", "amount_spent"};
   return out;
 }

@@ -63,6 +63,7 @@ core::Result<OpOutput> list_campaigns(const nlohmann::json& args, OpContext& ctx
   out.summary = std::to_string(items.size()) + " campaign(s) in " + account->name + " (" + *act + ", " +
                 account->currency + ")" + (page->after ? ", more available" : "") + ":";
   if (page->after) out.paging = nlohmann::json{{"after", *page->after}, {"has_more", true}};
+  out.row_cursors = std::move(page->resume_after);
   out.table_columns = {"id", "name", "objective", "status", "effective_status", "daily_budget", "lifetime_budget"};
   return out;
 }

@@ -22,6 +22,9 @@ struct OpOutput {
   std::vector<std::string> warnings;
   std::string summary;                   // one or two lines for the text block
   std::vector<std::string> table_columns;  // when data holds a list under "items": columns for the text table
+  // Lists: row_cursors[i] continues right after items[i] (GraphClient's ListPage::resume_after), so the router can
+  // cut a list at any row to fit the result budget and still hand back the right cursor.
+  std::vector<std::string> row_cursors;
 };
 
 // A change that would spend money (activate, raise a budget) or destroy something, described so a human can say

@@ -4,6 +4,7 @@
 #include "core/log.hpp"
 #include "core/redact.hpp"
 #include "tool/catalog.hpp"
+#include "tool/result_budget.hpp"
 #include "tool/result_text.hpp"
 
 namespace fbmcp::tool {
@@ -113,32 +114,76 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   return success(op, std::move(*output));
 }
 
-ToolResult Router::success(const std::string& op, OpOutput output) const {
-  nlohmann::json structured = {{"ok", true}, {"op", op}, {"mode", core::to_string(mode_)}, {"data", output.data}};
-  std::string text = output.summary;
-  if (!output.table_columns.empty() && output.data.contains("items")) {
-    text += (text.empty() ? "" : "\n") + render_table(output.data["items"], output.table_columns);
-  }
+namespace {
+
+// The one or two lines a result's text starts with; structuredContent carries them as `summary`.
+std::string summary_lines(const std::string& summary) {
+  constexpr size_t kMaxSummary = 400;
+  const auto first = summary.find('\n');
+  const auto second = first == std::string::npos ? std::string::npos : summary.find('\n', first + 1);
+  std::string out = summary.substr(0, second);
+  if (out.size() > kMaxSummary) out = out.substr(0, kMaxSummary) + "…";
+  return out;
+}
+
+// Appends `line` (or block) on a line of its own, ending with one newline.
+void add_line(std::string& text, std::string line) {
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  text += line + "\n";
+}
+
+}  // namespace
+
+nlohmann::json Router::structured_result(const std::string& op, const OpOutput& output) const {
+  nlohmann::json structured = {{"ok", true},
+                               {"op", op},
+                               {"mode", core::to_string(mode_)},
+                               {"summary", summary_lines(output.summary)},
+                               {"data", output.data}};
   if (output.paging) {
     structured["paging"] = *output.paging;
-    if (output.paging->contains("after")) {
-      text += "More results: call again with \"after\": \"" + (*output.paging)["after"].get<std::string>() + "\".\n";
+    if (const auto* after = core::find_field(*output.paging, "after"); after && after->is_string()) {
+      structured["next"] = {{"op", op},
+                            {"args", {{"after", *after}}},
+                            {"why", "more results: call again with the same args plus these"}};
     }
   }
-  if (!output.warnings.empty()) {
-    structured["warnings"] = output.warnings;
-    for (const auto& warning : output.warnings) text += "Warning: " + warning + "\n";
+  if (!output.warnings.empty()) structured["warnings"] = output.warnings;
+  return structured;
+}
+
+ToolResult Router::success(const std::string& op, OpOutput output) const {
+  const auto size_of = [&](const OpOutput& candidate) {
+    return structured_result(op, candidate).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
+  };
+  const auto truncated = fit_rows_to_budget(output, max_result_chars_, size_of);
+  if (truncated) {
+    output.summary += "\nShowing the first " + (*truncated)["shown"].dump() + " of " + (*truncated)["read"].dump() +
+                      " rows read, to stay within the result size budget" +
+                      (output.paging ? "; the rest continue with \"after\"." : "; ask for fewer rows or fields.");
   }
-  // The text block must fit a model's context; structuredContent keeps every row.
+  nlohmann::json structured = structured_result(op, output);
+  if (truncated) structured["truncated"] = *truncated;
+
+  std::string text = output.summary;
+  if (!output.table_columns.empty() && output.data.contains("items")) {
+    add_line(text, render_table(output.data["items"], output.table_columns));
+  }
+  if (output.paging && output.paging->contains("after")) {
+    add_line(text, "More results: call again with \"after\": \"" + (*output.paging)["after"].get<std::string>() + "\".");
+  }
+  for (const auto& warning : output.warnings) add_line(text, "Warning: " + warning);
+  // The text block must fit a model's context too.
   constexpr size_t kMaxText = 24000;
   if (text.size() > kMaxText) {
     text.resize(kMaxText);
     while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // UTF-8 boundary
     if (!text.empty()) text.pop_back();
-    text += "\n… (summary cut at " + std::to_string(kMaxText) + " characters; ask for fewer rows with limit)";
+    text += "\n… (text cut at " + std::to_string(kMaxText) + " characters; ask for fewer rows with limit)";
   }
-  if (!text.empty() && text.back() != '\n') text += '\n';
-  if (mode_ == core::Mode::Fake) text += "[fake mode: emulated Meta data, nothing real was read or changed]";
+  if (mode_ == core::Mode::Fake) add_line(text, "[fake mode: emulated Meta data, nothing real was read or changed]");
+  if (!text.empty() && text.back() == '\n') text.pop_back();  // no trailing newline
   return ToolResult{core::redact_json(structured), core::redact(text), false};
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/settings.hpp"
 #include "tool/confirmation_token.hpp"
+#include "tool/result_budget.hpp"
 #include "tool/op_context.hpp"
 #include "tool/op_registry.hpp"
 
@@ -45,6 +46,8 @@ class Router {
   ToolResult call(const nlohmann::json& arguments, const CallEnv& env) const;
 
   const OpRegistry& registry() const { return registry_; }
+  // The size budget of structuredContent (DESIGN §6; FACEBOOK_MAX_RESULT_CHARS).
+  void set_max_result_chars(size_t chars) { max_result_chars_ = chars; }
   core::Mode mode() const { return mode_; }
 
  private:
@@ -54,6 +57,7 @@ class Router {
   // args.confirm, or returns the preview with a new token. nullopt = go ahead.
   std::optional<ToolResult> confirmation_gate(const std::string& op, const nlohmann::json& args, const OpSpec& spec,
                                               OpContext& ctx, const CallEnv& env) const;
+  nlohmann::json structured_result(const std::string& op, const OpOutput& output) const;
   ToolResult success(const std::string& op, OpOutput output) const;
   ToolResult failure(const std::string& op, const core::Error& error) const;
 
@@ -64,6 +68,7 @@ class Router {
   store::IdempotencyStore* idempotency_;
   const SpendGuard* spend_guard_;
   ConfirmationSigner signer_;
+  size_t max_result_chars_ = kDefaultMaxResultChars;
 };
 
 }  // namespace fbmcp::tool

@@ -12,7 +12,7 @@ std::string preview_text(const std::string& op, const ChangePreview& preview, co
   return std::string(bare_true ? "\"confirm\": true is not enough: it must be the token below. " : "") +
          "Nothing changed yet. " + preview.question +
          "\nThis spends money or deletes, so the user must confirm it: ask them, and only if they agree call " + op +
-         " again with the same args plus \"confirm\": \"" + token + "\" (valid 10 minutes).";
+         " again with the same args plus \"confirm\" set to this token (valid 10 minutes):\n" + token;
 }
 
 core::Error token_refused(TokenCheck check) {
@@ -64,7 +64,9 @@ std::optional<ToolResult> Router::confirmation_gate(const std::string& op, const
   result.structured["ok"] = false;
   result.structured["needs_confirmation"] = true;
   result.structured["next"] = {{"ask_user", (*preview)->question},
-                               {"then_call", {{"op", op}, {"args", "the same args plus \"confirm\": \"" + token + "\""}}}};
+                               {"op", op},
+                               {"args", {{"confirm", token}}},
+                               {"why", "only if the user agrees: call again with the same args plus these"}};
   return result;
 }
 

@@ -82,7 +82,7 @@ std::string check_reply(const json& expect, const std::vector<json>& replies) {
   if (!result.value("isError", false)) return "expected a tool error, got " + reply.dump().substr(0, 300);
   const auto error = result["structuredContent"]["error"];
   if (error["kind"] != expect["tool_error"]) return "wrong error kind: " + error.dump().substr(0, 300);
-  if (expect.contains("path") && error.value("path", "") != expect["path"]) {
+  if (expect.contains("path") && error.value("path", "") != expect["path"].get<std::string>()) {
     return "wrong path (expected " + expect["path"].get<std::string>() + "): " + error.dump().substr(0, 300);
   }
   const std::string text = error.value("message", "") + " " + error.value("hint", "");

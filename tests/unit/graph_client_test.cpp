@@ -86,7 +86,7 @@ TEST_CASE("list follows cursors to the caller's limit and hands back a resumable
     params.set("after", *page->after);
   }
   REQUIRE(walked.size() == total);
-  for (size_t i = 0; i < total; ++i) CHECK(walked[i] == everything->items[i]["id"]);
+  for (size_t i = 0; i < total; ++i) CHECK(walked[i] == everything->items[i]["id"].get<std::string>());
 }
 
 TEST_CASE("batch sends ≤50 operations per request and keeps per-item results in order", "[graph][batch]") {

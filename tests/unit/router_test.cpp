@@ -107,7 +107,8 @@ TEST_CASE("resume_campaign needs confirmation: preview with a token first, the t
   CHECK(first.structured["needs_confirmation"] == true);
   CHECK(call(*s, "get_campaign", {{"campaign_id", paused}}).structured["data"]["campaign"]["status"] == "PAUSED");
   const std::string token = first.structured["data"]["confirmation_token"];
-  CHECK(first.structured["next"]["then_call"]["args"].get<std::string>().find(token) != std::string::npos);
+  CHECK(first.structured["next"]["args"]["confirm"] == token);
+  CHECK(first.structured["next"]["ask_user"].get<std::string>().find("Activate") != std::string::npos);
   CHECK(first.text.find(token) != std::string::npos);
   auto second = call(*s, "resume_campaign", {{"campaign_id", paused}, {"confirm", token}});
   CHECK(second.structured["ok"] == true);
