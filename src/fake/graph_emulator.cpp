@@ -4,6 +4,7 @@
 #include <ctime>
 #include <regex>
 
+#include "core/log.hpp"
 #include "fake/campaign_rules.hpp"
 #include "fake/edge_listing.hpp"
 #include "fake/status_rules.hpp"
@@ -110,7 +111,58 @@ void GraphEmulator::set_base_url(std::string base_url) {
 
 graph::HttpResponse GraphEmulator::handle(const std::string& method, const std::string& path, const ParamMap& params) {
   std::lock_guard lock(mutex_);
+  if (state_file_) return handle_persisted(method, path, params);
   return handle_locked(method, path, params);
+}
+
+core::Result<void> GraphEmulator::persist_to(std::shared_ptr<WorldStateFile> file) {
+  std::lock_guard lock(mutex_);
+  auto session = file->lock();
+  if (!session) return std::unexpected(session.error());
+  seed_store_ = world_.store;
+  if (auto synced = session->sync(world_.store, trace_counter_, seed_store_); !synced) return synced;
+  state_file_ = std::move(file);
+  return {};
+}
+
+graph::HttpResponse GraphEmulator::handle_persisted(const std::string& method, const std::string& path,
+                                                    const ParamMap& params) {
+  // One request at a time across every process sharing the file: another process's saved changes are read
+  // before this request, and this request's changes are saved before the next one anywhere.
+  auto session = state_file_->lock();
+  auto synced = session ? session->sync(world_.store, trace_counter_, seed_store_)
+                        : core::Result<void>(std::unexpected(session.error()));
+  if (!synced) {
+    // Not a Graph error: the emulator's own storage failed. Code 1 ("unknown error") is what Graph sends when
+    // something on its side breaks; the message says which file and how to start over.
+    GraphError e;
+    e.http_status = 500;
+    e.code = 1;
+    e.message = synced.error().message + " (" + synced.error().hint + ")";
+    return respond_error(e);
+  }
+  changed_ = false;
+  auto response = handle_locked(method, path, params);
+  if (changed_) {
+    if (auto saved = session->save(world_.store, trace_counter_); !saved) {
+      // The change is applied in memory and is saved with the next change; say so where a human will look.
+      core::log(core::LogLevel::Error, "fake", saved.error().message);
+    }
+  }
+  return response;
+}
+
+std::string GraphEmulator::next_fbtrace_id() {
+  std::lock_guard lock(mutex_);
+  if (!state_file_) return fbtrace_id_locked();
+  // Keep the counter in the file too, so ids stay unique across processes.
+  auto session = state_file_->lock();
+  if (!session || !session->sync(world_.store, trace_counter_, seed_store_)) return fbtrace_id_locked();
+  auto id = fbtrace_id_locked();
+  if (auto saved = session->save(world_.store, trace_counter_); !saved) {
+    core::log(core::LogLevel::Error, "fake", saved.error().message);
+  }
+  return id;
 }
 
 // The numeric ad account a node belongs to (ad accounts carry their own account_id), for the usage headers.
@@ -128,13 +180,19 @@ graph::HttpResponse GraphEmulator::respond(int status, const nlohmann::json& bod
   return response;
 }
 
-graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const std::string& account_id) {
-  // fbtrace_id: opaque, 11 alphanumerics like Meta's, unique per error in this process.
+std::string GraphEmulator::fbtrace_id_locked() {
+  // Opaque, 11 alphanumerics like Meta's; from a counter, so a run with a fixed clock is reproducible, and the
+  // counter is part of the saved state, so ids stay unique across processes sharing a state file.
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   uint64_t x = ++trace_counter_ * 0x9E3779B97F4A7C15ULL;
+  changed_ = true;
   std::string trace;
   for (int i = 0; i < 11; ++i, x /= 62) trace += kAlphabet[x % 62];
-  return respond(error.http_status, error.body(trace), account_id, false);
+  return trace;
+}
+
+graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const std::string& account_id) {
+  return respond(error.http_status, error.body(fbtrace_id_locked()), account_id, false);
 }
 
 graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, const std::string& path,
@@ -166,6 +224,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       if (!is_validate_only(params)) {
         const bool status_changed = (*updated)["status"] != node->data["status"];
         node->data = std::move(*updated);
+        changed_ = true;
         if (status_changed) {
           if (node->data["status"] == "DELETED") mark_deleted(world_.store, *node, ctx.now);
           else propagate_status(world_.store, *node);
@@ -178,6 +237,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
         return respond_error(unsupported_request(method, id), account);
       }
       mark_deleted(world_.store, *node, ctx.now);
+      changed_ = true;
       return respond(200, {{"success", true}}, account, true);
     }
     return respond_error(unsupported_request(method, id), account);
@@ -202,6 +262,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     const std::string new_id = world_.store.allocate_id();
     (*campaign)["id"] = new_id;
     world_.store.insert("campaign", std::move(*campaign));
+    changed_ = true;
     return respond(200, {{"id", new_id}}, account, true);
   }
   return respond_error(unsupported_request(method, id + "/" + edge), account);
