@@ -8,6 +8,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "fake/world_state.hpp"
 #include "support/fake_services.hpp"
@@ -172,4 +174,34 @@ TEST_CASE("error fbtrace_ids never repeat, within a process or across processes 
     }
     CHECK(seen.insert(emulator->next_fbtrace_id()).second);
   }
+}
+
+TEST_CASE("writers racing on one state file lose nothing: requests take turns under the lock", "[fake][state]") {
+  TempDir dir;
+  const auto file = dir.file("race.json");
+  constexpr int kWriters = 3;
+  constexpr int kCreatesEach = 8;
+  std::vector<std::shared_ptr<fake::GraphEmulator>> emulators;
+  for (int i = 0; i < kWriters; ++i) emulators.push_back(emulator_on(file));  // as separate processes would
+  std::vector<std::vector<std::string>> made(kWriters);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < kCreatesEach; ++i) {
+        auto params = kNewCampaign;
+        params["name"] = "writer " + std::to_string(w) + " #" + std::to_string(i);
+        const auto body = json::parse(emulators[w]->handle("POST", std::string(kAccount) + "/campaigns", params).body);
+        if (body.contains("id")) made[w].push_back(body["id"]);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> ids;
+  for (const auto& list : made) {
+    CHECK(list.size() == kCreatesEach);
+    ids.insert(list.begin(), list.end());
+  }
+  CHECK(ids.size() == kWriters * kCreatesEach);  // no id handed out twice
+  auto reader = emulator_on(file);
+  for (const auto& id : ids) CHECK(body_of(reader->handle("GET", id, {{"fields", "name"}}))["name"].is_string());
 }
