@@ -1,8 +1,10 @@
 #include "fake/graph_emulator.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "core/log.hpp"
 #include "fake/campaign_rules.hpp"
@@ -22,8 +24,47 @@ std::string system_now() {
   return buffer;
 }
 
+// Paths and batch bodies come from clients: they are scanned by hand, never with std::regex, whose backtracking
+// recurses per character and can exhaust the stack on a long input (DESIGN §10).
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// "v24.0": a version segment, which Graph accepts in front of any path.
+bool is_version(const std::string& part) {
+  const auto dot = part.find('.');
+  const auto digits = [&](size_t begin, size_t end) {
+    return begin < end && std::all_of(part.begin() + begin, part.begin() + end, is_digit);
+  };
+  return part.size() >= 4 && part[0] == 'v' && dot != std::string::npos && digits(1, dot) &&
+         digits(dot + 1, part.size());
+}
+
+// A batch reference "{result=<name>:$.<path>}" starting at `at` (FBD/graph-api/batch-requests).
+struct BatchReference {
+  std::string name;
+  std::string path;
+  size_t length = 0;
+};
+
+std::optional<BatchReference> reference_at(const std::string& text, size_t at) {
+  static constexpr std::string_view kOpen = "{result=";
+  if (text.compare(at, kOpen.size(), kOpen) != 0) return std::nullopt;
+  const auto name_char = [](char c) { return is_alnum(c) || c == '_' || c == '-'; };
+  const auto path_char = [](char c) { return is_alnum(c) || c == '_' || c == '.' || c == '*'; };
+  size_t i = at + kOpen.size();
+  const size_t name_begin = i;
+  while (i < text.size() && name_char(text[i])) ++i;
+  if (i == name_begin || text.compare(i, 3, ":$.") != 0) return std::nullopt;
+  const size_t name_end = i;
+  i += 3;
+  const size_t path_begin = i;
+  while (i < text.size() && path_char(text[i])) ++i;
+  if (i == path_begin || i >= text.size() || text[i] != '}') return std::nullopt;
+  return BatchReference{text.substr(name_begin, name_end - name_begin), text.substr(path_begin, i - path_begin),
+                        i + 1 - at};
+}
+
 std::vector<std::string> split_path(std::string path) {
-  static const std::regex kVersion(R"(^v\d+\.\d+$)");
   std::vector<std::string> parts;
   size_t start = 0;
   while (start <= path.size()) {
@@ -33,7 +74,7 @@ std::vector<std::string> split_path(std::string path) {
     if (slash == std::string::npos) break;
     start = slash + 1;
   }
-  if (!parts.empty() && std::regex_match(parts.front(), kVersion)) parts.erase(parts.begin());
+  if (!parts.empty() && is_version(parts.front())) parts.erase(parts.begin());
   return parts;
 }
 
@@ -278,25 +319,25 @@ graph::HttpResponse GraphEmulator::handle_batch(const ParamMap& params) {
     e.message = "(#100) Too many requests in batch message. Maximum batch size is 50";
     return respond_error(e);
   }
-  static const std::regex kReference(R"(\{result=([A-Za-z0-9_\-]+):\$\.([A-Za-z0-9_\.\*]+)\})");
   std::map<std::string, nlohmann::json> named;
   auto resolve = [&](const std::string& text) {
     std::string out;
-    auto begin = std::sregex_iterator(text.begin(), text.end(), kReference);
     size_t last = 0;
-    for (auto it = begin; it != std::sregex_iterator(); ++it) {
-      out += text.substr(last, it->position() - last);
-      const auto found = named.find((*it)[1]);
-      std::string value;
-      if (found != named.end()) {
-        const std::string path = (*it)[2];
-        if (path == "id") value = found->second.value("id", "");
-        else if (path == "data.*.id" && found->second.contains("data")) {
-          for (const auto& item : found->second["data"]) value += (value.empty() ? "" : ",") + item.value("id", "");
+    for (size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
+      const auto reference = reference_at(text, at);
+      if (!reference) continue;
+      out.append(text, last, at - last);
+      if (const auto found = named.find(reference->name); found != named.end()) {
+        if (reference->path == "id") {
+          out += found->second.value("id", "");
+        } else if (reference->path == "data.*.id" && found->second.contains("data")) {
+          std::string ids;
+          for (const auto& item : found->second["data"]) ids += (ids.empty() ? "" : ",") + item.value("id", "");
+          out += ids;
         }
       }
-      out += value;
-      last = it->position() + it->length();
+      last = at + reference->length;
+      at = last - 1;
     }
     return out + text.substr(last);
   };

@@ -288,3 +288,28 @@ TEST_CASE("errors the fake server raises in front of the emulator each get their
   for (int i = 0; i < 4; ++i) CHECK(seen.insert(services->emulator->next_fbtrace_id()).second);
   CHECK(seen.insert(body_of(services->emulator->handle("GET", "404404404", {}))["error"]["fbtrace_id"]).second);
 }
+
+TEST_CASE("batch references resolve by hand-scanning; near-misses and very long inputs are left alone", "[fake][batch]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  // Two references in one url, a "{" that is not one, and a reference to a name nobody gave (resolves to empty).
+  json batch = json::array(
+      {{{"method", "GET"}, {"name", "a"}, {"relative_url", "120210000000000001"}},
+       {{"method", "GET"}, {"name", "list"}, {"relative_url", act + "/campaigns?limit=2"}},
+       {{"method", "GET"}, {"relative_url", "?ids={result=a:$.id},{result=list:$.data.*.id}&fields={x"}},
+       {{"method", "GET"}, {"relative_url", "{result=nobody:$.id}v24.0/120210000000000001?fields=name"}},
+       {{"method", "GET"}, {"relative_url", "/v24.0/{result=a:$.id}"}}});
+  auto items = body_of(emulator.handle("POST", "", {{"batch", batch.dump()}}));
+  REQUIRE(items.size() == 5);
+  CHECK(items[0]["code"] == 200);
+  CHECK(json::parse(items[3]["body"].get<std::string>())["name"].is_string());  // the unknown reference became ""
+  CHECK(json::parse(items[4]["body"].get<std::string>()) == json{{"id", "120210000000000001"}});
+  // A megabyte of almost-reference must neither crash nor hang the emulator (std::regex would recurse per char).
+  const std::string hostile = "{result=" + std::string(1 << 20, 'a') + ":$." + std::string(1 << 20, 'b');
+  json long_batch = json::array({{{"method", "GET"}, {"relative_url", act}, {"body", hostile}}});
+  auto survived = emulator.handle("POST", "", {{"batch", long_batch.dump()}});
+  CHECK(survived.status == 200);
+  CHECK(emulator.handle("GET", "v2x.0/" + act, {}).status == 400);       // not a version: a node id
+  CHECK(emulator.handle("GET", "/v24.0/" + act, {}).status == 200);
+}
