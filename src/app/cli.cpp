@@ -1,9 +1,11 @@
 #include "app/cli.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "app/services.hpp"
 #include "core/json_read.hpp"
 #include "core/log.hpp"
+#include "fake/world_state.hpp"
 #include "ops/all_ops.hpp"
 #include "tool/catalog.hpp"
 
@@ -22,7 +25,12 @@ constexpr const char* kUsage = R"(facebook-mcp — Meta (Facebook + Instagram) a
 
 Usage:
   facebook-mcp [--fake]                      serve MCP (JSON-RPC 2.0) on stdin/stdout; what MCP hosts run
-  facebook-mcp call <op> ['<json args>']     run one op and print its result (add --json for JSON only)
+  facebook-mcp call <op> ['<json args>'] [--state FILE]
+                                             run one op and print its result (add --json for JSON only);
+                                             with --state the fake world is loaded from and saved to FILE, so
+                                             the next call continues it (progress goes to stderr)
+  facebook-mcp fake reset [--state FILE]     delete the fake state file (FILE or FACEBOOK_FAKE_STATE): the next
+                                             run starts from the fixtures again
   facebook-mcp ops-table                     print the README ops table (generated from the op registry)
   facebook-mcp fake-graph --port N [--fixtures DIR] [--latency-ms MS] [--fault JSON]
                                              serve the Graph API emulator over HTTP on 127.0.0.1 (0 = free port)
@@ -40,16 +48,56 @@ Environment:
   FACEBOOK_MCP_DATA_DIR   where the local store (idempotency keys) lives
   FACEBOOK_FIXTURES_DIR   fake mode: load fixtures from this directory instead of the built-in ones
   FACEBOOK_FAKE_CLOCK     fake mode: a fixed time for created/updated times, e.g. 2026-11-23T12:00:00+0000
+  FACEBOOK_FAKE_STATE     fake mode: keep the world in this file (0600) across calls and restarts; processes
+                          sharing it take turns (a lock), the last writer wins per object
 
 Fake mode (--fake, or no token): an in-process Graph emulator with sample accounts; nothing real happens.
 Examples:
   facebook-mcp call help
   facebook-mcp call list_ad_accounts
   facebook-mcp call list_campaigns '{"ad_account_id":"act_1029384756102938","limit":5}'
+  facebook-mcp call create_campaign '{"ad_account_id":"act_1029384756102938","name":"Test","objective":"OUTCOME_TRAFFIC","special_ad_categories":[],"daily_budget":{"amount":"20.00"}}' --state /tmp/fb.json
+  facebook-mcp fake reset --state /tmp/fb.json
 Host setup: claude mcp add facebook -- /path/to/facebook-mcp   (see README.md for Claude Desktop, Cursor, VS Code)
 )";
 
-int call_command(const std::vector<std::string>& args, bool fake, bool json_only) {
+// Progress of a running op, on stderr only (stdout holds the result). On a terminal one status line rewrites
+// itself; otherwise (a log, a pipe) each step is a line of its own, so nothing is lost.
+class ProgressLine {
+ public:
+  ProgressLine() : terminal_(::isatty(STDERR_FILENO) == 1) {}
+  ~ProgressLine() { clear(); }
+
+  void show(const std::string& message) {
+    std::string text;
+    for (const char c : message) text += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;  // one line
+    if (!terminal_) {
+      std::fprintf(stderr, "facebook-mcp: %s\n", text.c_str());
+      return;
+    }
+    // Longer than the terminal is wide, the line would wrap and \r could not take it back.
+    winsize size{};
+    const size_t width = ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 4 ? size.ws_col - 1 : 79;
+    text = "… " + text;
+    if (text.size() > width) text.resize(width);  // bytes, not columns: errs on the short side for UTF-8
+    std::fprintf(stderr, "\r%s\x1b[K", text.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  // Takes the status line away before the result is printed.
+  void clear() {
+    if (!shown_) return;
+    std::fprintf(stderr, "\r\x1b[K");
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool terminal_;
+  bool shown_ = false;
+};
+
+int call_command(const std::vector<std::string>& args, core::Settings settings, bool json_only) {
   if (args.empty()) {
     std::cerr << "facebook-mcp call: name an op, e.g. facebook-mcp call list_ad_accounts (or: call help)\n";
     return 2;
@@ -65,12 +113,19 @@ int call_command(const std::vector<std::string>& args, bool fake, bool json_only
     op_args = std::move(*parsed);
   }
   core::set_stderr_level(core::LogLevel::Warning);
-  auto services = make_services(core::load_settings(fake));
+  if (settings.mode == core::Mode::Live && !settings.fake_state.empty()) {
+    std::cerr << "facebook-mcp: live mode: the fake state file " << settings.fake_state << " is not used\n";
+  }
+  auto services = make_services(settings);
   if (!services) {
     std::cerr << "facebook-mcp: " << services.error().message << "\n  " << services.error().hint << "\n";
     return 1;
   }
-  const auto result = (*services)->router->call({{"op", args[0]}, {"args", op_args}}, {});
+  ProgressLine progress;
+  tool::CallEnv env;
+  env.progress = [&progress](const std::string& message) { progress.show(message); };
+  const auto result = (*services)->router->call({{"op", args[0]}, {"args", op_args}}, env);
+  progress.clear();
   if (json_only) {
     std::cout << result.structured.dump(2) << "\n";
   } else {
@@ -79,14 +134,47 @@ int call_command(const std::vector<std::string>& args, bool fake, bool json_only
   return result.is_error ? 1 : 0;
 }
 
+// `fake reset`: forget the kept fake world, so the next run seeds from the fixtures.
+int fake_command(const std::vector<std::string>& args, const core::Settings& settings) {
+  if (args.size() != 1 || args[0] != "reset") {
+    std::cerr << "usage: facebook-mcp fake reset [--state FILE]   (deletes the fake state file)\n";
+    return 2;
+  }
+  if (settings.fake_state.empty()) {
+    std::cerr << "facebook-mcp fake reset: no state file named; pass --state FILE or set FACEBOOK_FAKE_STATE\n";
+    return 2;
+  }
+  auto deleted = fake::reset_world_state(settings.fake_state);
+  if (!deleted) {
+    std::cerr << "facebook-mcp fake reset: " << deleted.error().message << "\n  " << deleted.error().hint << "\n";
+    return 1;
+  }
+  std::cout << (*deleted ? "deleted the fake state file " : "no fake state file at ") << settings.fake_state
+            << (*deleted ? "" : " (nothing to delete)") << "; the next run starts from the fixtures\n";
+  return 0;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
   std::vector<std::string> positional;
   bool fake = false;
   bool json_only = false;
+  std::optional<std::string> state;  // --state FILE: wins over FACEBOOK_FAKE_STATE
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
+    if (arg == "--state" || arg.rfind("--state=", 0) == 0) {
+      if (arg == "--state" && i + 1 >= argc) {
+        std::cerr << "facebook-mcp: --state needs a file, e.g. --state /tmp/facebook-fake.json\n";
+        return 2;
+      }
+      state = arg == "--state" ? std::string(argv[++i]) : arg.substr(8);
+      if (state->empty()) {
+        std::cerr << "facebook-mcp: --state needs a file, e.g. --state /tmp/facebook-fake.json\n";
+        return 2;
+      }
+      continue;
+    }
     if (arg == "--help" || arg == "-h") {
       std::cout << kUsage;
       return 0;
@@ -100,8 +188,14 @@ int run(int argc, char** argv) {
     else positional.push_back(arg);
   }
   const std::string command = positional.empty() ? "serve" : positional.front();
-  if (command == "serve") return serve_stdio(core::load_settings(fake));
-  if (command == "call") return call_command({positional.begin() + 1, positional.end()}, fake, json_only);
+  const auto settings = [&] {
+    auto s = core::load_settings(fake || command == "fake");
+    if (state) s.fake_state = *state;
+    return s;
+  };
+  if (command == "serve") return serve_stdio(settings());
+  if (command == "call") return call_command({positional.begin() + 1, positional.end()}, settings(), json_only);
+  if (command == "fake") return fake_command({positional.begin() + 1, positional.end()}, settings());
   if (command == "fake-graph") return fake_graph_command({positional.begin() + 1, positional.end()});
   if (command == "ops-table") {
     tool::OpRegistry registry;

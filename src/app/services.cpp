@@ -14,7 +14,14 @@ core::Result<std::shared_ptr<fake::GraphEmulator>> make_emulator(const core::Set
   fake::EmulatorOptions options;
   options.api_version = settings.api_version;
   if (!settings.fake_clock.empty()) options.now = [clock = settings.fake_clock] { return clock; };
-  return std::make_shared<fake::GraphEmulator>(std::move(*world), options);
+  auto emulator = std::make_shared<fake::GraphEmulator>(std::move(*world), options);
+  if (!settings.fake_state.empty()) {
+    // A damaged or foreign file refuses the start here, before anything could overwrite it.
+    if (auto kept = emulator->persist_to(std::make_shared<fake::WorldStateFile>(settings.fake_state)); !kept) {
+      return std::unexpected(kept.error());
+    }
+  }
+  return emulator;
 }
 
 core::Result<std::unique_ptr<Services>> make_services(const core::Settings& settings) {
@@ -47,7 +54,8 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   }
   services->graph = std::make_unique<graph::GraphClient>(services->transport);
   services->accounts = std::make_unique<tool::AccountDirectory>(*services->graph);
-  // Fake mode's world dies with the process, and so do its idempotency keys.
+  // Fake mode's idempotency keys live in memory even when its world is kept in a state file: they guard the
+  // retries of one process's calls, and a key whose object is gone would be ignored anyway.
   const std::string store_path = settings.mode == core::Mode::Fake
                                      ? ":memory:"
                                      : (settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir) +
@@ -67,7 +75,11 @@ std::string mode_line(const core::Settings& settings) {
   if (settings.mode == core::Mode::Fake) {
     return "FAKE MODE (" + settings.mode_reason +
            "): an in-process Graph API emulator seeded with sample accounts answers every op; nothing real is read "
-           "or changed and changes last only while this process runs. Set FACEBOOK_ACCESS_TOKEN for live Meta.";
+           "or changed and " +
+           (settings.fake_state.empty() ? std::string("changes last only while this process runs")
+                                        : "changes are kept in " + settings.fake_state +
+                                              " (facebook-mcp fake reset starts over)") +
+           ". Set FACEBOOK_ACCESS_TOKEN for live Meta.";
   }
   return "LIVE MODE (" + settings.mode_reason + "): calls go to " + settings.graph_url + "/" + settings.api_version +
          " with the configured token; changes are real and can spend money.";

@@ -25,7 +25,8 @@ bool looks_unexpanded(const std::string& value) {
 constexpr const char* kSettingNames[] = {
     "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_ID",        "FACEBOOK_APP_SECRET",     "FACEBOOK_GRAPH_URL",
     "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
-    "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR", "FACEBOOK_MAX_RESULT_CHARS"};
+    "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR",   "FACEBOOK_FAKE_STATE",
+    "FACEBOOK_MAX_RESULT_CHARS"};
 
 std::string placeholder_problem() {
   for (const char* name : kSettingNames) {
@@ -56,6 +57,7 @@ Settings load_settings(bool force_fake) {
   if (auto version = env("FACEBOOK_API_VERSION"); !version.empty()) s.api_version = version;
   s.fixtures_dir = env("FACEBOOK_FIXTURES_DIR");
   s.fake_clock = env("FACEBOOK_FAKE_CLOCK");
+  s.fake_state = env("FACEBOOK_FAKE_STATE");
   if (auto limits = env("FACEBOOK_SPEND_LIMITS"); !limits.empty()) {
     s.spend_limits = nlohmann::json::parse(limits, nullptr, false);
     if (s.spend_limits.is_discarded()) {

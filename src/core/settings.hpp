@@ -17,6 +17,7 @@ struct Settings {
   std::string api_version = "v24.0";                     // FACEBOOK_API_VERSION (Meta SDK 24.0.1 default)
   std::string fixtures_dir;     // FACEBOOK_FIXTURES_DIR: empty = fixtures compiled into the binary
   std::string fake_clock;       // FACEBOOK_FAKE_CLOCK: fixed "now" for the emulator, for reproducible runs
+  std::string fake_state;       // FACEBOOK_FAKE_STATE (or --state): fake mode keeps its world in this file; empty = in memory
   std::string data_dir;          // FACEBOOK_MCP_DATA_DIR etc.: where the local store lives (live mode)
   long http_timeout_ms = 60000;  // FACEBOOK_HTTP_TIMEOUT_MS: total time one Graph call may take
   size_t max_result_chars = 40000;  // FACEBOOK_MAX_RESULT_CHARS: size budget of one result's structuredContent

@@ -68,7 +68,7 @@ std::string default_message(int code) {
   }
 }
 
-void send_graph_error(const Fault& f, httplib::Response& res) {
+void send_graph_error(const Fault& f, const std::string& fbtrace_id, httplib::Response& res) {
   GraphError e;
   e.code = f.code;
   e.error_subcode = f.error_subcode;
@@ -84,7 +84,7 @@ void send_graph_error(const Fault& f, httplib::Response& res) {
                        .dump());
   }
   res.status = f.http_status;
-  res.set_content(e.body("FaultInjectd").dump(), "application/json; charset=UTF-8");
+  res.set_content(e.body(fbtrace_id).dump(), "application/json; charset=UTF-8");
 }
 
 void copy(const graph::HttpResponse& from, httplib::Response& to) {
@@ -171,7 +171,7 @@ void FakeGraphServer::install_routes() {
         e.type = "GraphMethodException";
         e.message = "Invalid appsecret_proof provided in the API argument";
         res.status = 400;
-        res.set_content(e.body("ProofCheckd").dump(), "application/json; charset=UTF-8");
+        res.set_content(e.body(emulator_->next_fbtrace_id()).dump(), "application/json; charset=UTF-8");
         return;
       }
     }
@@ -194,7 +194,7 @@ void FakeGraphServer::answer_with_fault(const Fault& fault, const httplib::Reque
   const std::string& method = req.method;
   const std::string& path = req.path;
   switch (fault.kind) {
-    case FaultKind::GraphError: return send_graph_error(fault, res);
+    case FaultKind::GraphError: return send_graph_error(fault, emulator_->next_fbtrace_id(), res);
     case FaultKind::HttpStatus:
       res.status = fault.http_status;
       res.set_content("<html><body>" + std::to_string(fault.http_status) + " Server Error</body></html>", "text/html");

@@ -1,9 +1,12 @@
 #include "fake/graph_emulator.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <regex>
+#include <optional>
+#include <string_view>
 
+#include "core/log.hpp"
 #include "fake/campaign_rules.hpp"
 #include "fake/edge_listing.hpp"
 #include "fake/status_rules.hpp"
@@ -21,8 +24,47 @@ std::string system_now() {
   return buffer;
 }
 
+// Paths and batch bodies come from clients: they are scanned by hand, never with std::regex, whose backtracking
+// recurses per character and can exhaust the stack on a long input (DESIGN §10).
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// "v24.0": a version segment, which Graph accepts in front of any path.
+bool is_version(const std::string& part) {
+  const auto dot = part.find('.');
+  const auto digits = [&](size_t begin, size_t end) {
+    return begin < end && std::all_of(part.begin() + begin, part.begin() + end, is_digit);
+  };
+  return part.size() >= 4 && part[0] == 'v' && dot != std::string::npos && digits(1, dot) &&
+         digits(dot + 1, part.size());
+}
+
+// A batch reference "{result=<name>:$.<path>}" starting at `at` (FBD/graph-api/batch-requests).
+struct BatchReference {
+  std::string name;
+  std::string path;
+  size_t length = 0;
+};
+
+std::optional<BatchReference> reference_at(const std::string& text, size_t at) {
+  static constexpr std::string_view kOpen = "{result=";
+  if (text.compare(at, kOpen.size(), kOpen) != 0) return std::nullopt;
+  const auto name_char = [](char c) { return is_alnum(c) || c == '_' || c == '-'; };
+  const auto path_char = [](char c) { return is_alnum(c) || c == '_' || c == '.' || c == '*'; };
+  size_t i = at + kOpen.size();
+  const size_t name_begin = i;
+  while (i < text.size() && name_char(text[i])) ++i;
+  if (i == name_begin || text.compare(i, 3, ":$.") != 0) return std::nullopt;
+  const size_t name_end = i;
+  i += 3;
+  const size_t path_begin = i;
+  while (i < text.size() && path_char(text[i])) ++i;
+  if (i == path_begin || i >= text.size() || text[i] != '}') return std::nullopt;
+  return BatchReference{text.substr(name_begin, name_end - name_begin), text.substr(path_begin, i - path_begin),
+                        i + 1 - at};
+}
+
 std::vector<std::string> split_path(std::string path) {
-  static const std::regex kVersion(R"(^v\d+\.\d+$)");
   std::vector<std::string> parts;
   size_t start = 0;
   while (start <= path.size()) {
@@ -32,7 +74,7 @@ std::vector<std::string> split_path(std::string path) {
     if (slash == std::string::npos) break;
     start = slash + 1;
   }
-  if (!parts.empty() && std::regex_match(parts.front(), kVersion)) parts.erase(parts.begin());
+  if (!parts.empty() && is_version(parts.front())) parts.erase(parts.begin());
   return parts;
 }
 
@@ -110,7 +152,58 @@ void GraphEmulator::set_base_url(std::string base_url) {
 
 graph::HttpResponse GraphEmulator::handle(const std::string& method, const std::string& path, const ParamMap& params) {
   std::lock_guard lock(mutex_);
+  if (state_file_) return handle_persisted(method, path, params);
   return handle_locked(method, path, params);
+}
+
+core::Result<void> GraphEmulator::persist_to(std::shared_ptr<WorldStateFile> file) {
+  std::lock_guard lock(mutex_);
+  auto session = file->lock();
+  if (!session) return std::unexpected(session.error());
+  seed_store_ = world_.store;
+  if (auto synced = session->sync(world_.store, trace_counter_, seed_store_); !synced) return synced;
+  state_file_ = std::move(file);
+  return {};
+}
+
+graph::HttpResponse GraphEmulator::handle_persisted(const std::string& method, const std::string& path,
+                                                    const ParamMap& params) {
+  // One request at a time across every process sharing the file: another process's saved changes are read
+  // before this request, and this request's changes are saved before the next one anywhere.
+  auto session = state_file_->lock();
+  auto synced = session ? session->sync(world_.store, trace_counter_, seed_store_)
+                        : core::Result<void>(std::unexpected(session.error()));
+  if (!synced) {
+    // Not a Graph error: the emulator's own storage failed. Code 1 ("unknown error") is what Graph sends when
+    // something on its side breaks; the message says which file and how to start over.
+    GraphError e;
+    e.http_status = 500;
+    e.code = 1;
+    e.message = synced.error().message + " (" + synced.error().hint + ")";
+    return respond_error(e);
+  }
+  changed_ = false;
+  auto response = handle_locked(method, path, params);
+  if (changed_) {
+    if (auto saved = session->save(world_.store, trace_counter_); !saved) {
+      // The change is applied in memory and is saved with the next change; say so where a human will look.
+      core::log(core::LogLevel::Error, "fake", saved.error().message);
+    }
+  }
+  return response;
+}
+
+std::string GraphEmulator::next_fbtrace_id() {
+  std::lock_guard lock(mutex_);
+  if (!state_file_) return fbtrace_id_locked();
+  // Keep the counter in the file too, so ids stay unique across processes.
+  auto session = state_file_->lock();
+  if (!session || !session->sync(world_.store, trace_counter_, seed_store_)) return fbtrace_id_locked();
+  auto id = fbtrace_id_locked();
+  if (auto saved = session->save(world_.store, trace_counter_); !saved) {
+    core::log(core::LogLevel::Error, "fake", saved.error().message);
+  }
+  return id;
 }
 
 // The numeric ad account a node belongs to (ad accounts carry their own account_id), for the usage headers.
@@ -128,13 +221,19 @@ graph::HttpResponse GraphEmulator::respond(int status, const nlohmann::json& bod
   return response;
 }
 
-graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const std::string& account_id) {
-  // fbtrace_id: opaque, 11 alphanumerics like Meta's, unique per error in this process.
+std::string GraphEmulator::fbtrace_id_locked() {
+  // Opaque, 11 alphanumerics like Meta's; from a counter, so a run with a fixed clock is reproducible, and the
+  // counter is part of the saved state, so ids stay unique across processes sharing a state file.
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   uint64_t x = ++trace_counter_ * 0x9E3779B97F4A7C15ULL;
+  changed_ = true;
   std::string trace;
   for (int i = 0; i < 11; ++i, x /= 62) trace += kAlphabet[x % 62];
-  return respond(error.http_status, error.body(trace), account_id, false);
+  return trace;
+}
+
+graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const std::string& account_id) {
+  return respond(error.http_status, error.body(fbtrace_id_locked()), account_id, false);
 }
 
 graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, const std::string& path,
@@ -166,6 +265,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       if (!is_validate_only(params)) {
         const bool status_changed = (*updated)["status"] != node->data["status"];
         node->data = std::move(*updated);
+        changed_ = true;
         if (status_changed) {
           if (node->data["status"] == "DELETED") mark_deleted(world_.store, *node, ctx.now);
           else propagate_status(world_.store, *node);
@@ -178,6 +278,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
         return respond_error(unsupported_request(method, id), account);
       }
       mark_deleted(world_.store, *node, ctx.now);
+      changed_ = true;
       return respond(200, {{"success", true}}, account, true);
     }
     return respond_error(unsupported_request(method, id), account);
@@ -202,6 +303,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     const std::string new_id = world_.store.allocate_id();
     (*campaign)["id"] = new_id;
     world_.store.insert("campaign", std::move(*campaign));
+    changed_ = true;
     return respond(200, {{"id", new_id}}, account, true);
   }
   return respond_error(unsupported_request(method, id + "/" + edge), account);
@@ -217,25 +319,25 @@ graph::HttpResponse GraphEmulator::handle_batch(const ParamMap& params) {
     e.message = "(#100) Too many requests in batch message. Maximum batch size is 50";
     return respond_error(e);
   }
-  static const std::regex kReference(R"(\{result=([A-Za-z0-9_\-]+):\$\.([A-Za-z0-9_\.\*]+)\})");
   std::map<std::string, nlohmann::json> named;
   auto resolve = [&](const std::string& text) {
     std::string out;
-    auto begin = std::sregex_iterator(text.begin(), text.end(), kReference);
     size_t last = 0;
-    for (auto it = begin; it != std::sregex_iterator(); ++it) {
-      out += text.substr(last, it->position() - last);
-      const auto found = named.find((*it)[1]);
-      std::string value;
-      if (found != named.end()) {
-        const std::string path = (*it)[2];
-        if (path == "id") value = found->second.value("id", "");
-        else if (path == "data.*.id" && found->second.contains("data")) {
-          for (const auto& item : found->second["data"]) value += (value.empty() ? "" : ",") + item.value("id", "");
+    for (size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
+      const auto reference = reference_at(text, at);
+      if (!reference) continue;
+      out.append(text, last, at - last);
+      if (const auto found = named.find(reference->name); found != named.end()) {
+        if (reference->path == "id") {
+          out += found->second.value("id", "");
+        } else if (reference->path == "data.*.id" && found->second.contains("data")) {
+          std::string ids;
+          for (const auto& item : found->second["data"]) ids += (ids.empty() ? "" : ",") + item.value("id", "");
+          out += ids;
         }
       }
-      out += value;
-      last = it->position() + it->length();
+      last = at + reference->length;
+      at = last - 1;
     }
     return out + text.substr(last);
   };

@@ -9,6 +9,7 @@
 
 #include "fake/fixtures.hpp"
 #include "fake/usage_meter.hpp"
+#include "fake/world_state.hpp"
 #include "fake/write_context.hpp"
 #include "graph/request.hpp"
 
@@ -33,19 +34,36 @@ class GraphEmulator {
   size_t requests_served() const { return requests_.load(); }
   void set_base_url(std::string base_url);
 
+  // Keeps the world in `file` from now on (fake/world_state.hpp): loads it when the file exists (else keeps the
+  // fixtures world), then syncs before and saves after every request that changes something. Fails, changing
+  // nothing, when the file is damaged or not a fake state; callers refuse to start then.
+  core::Result<void> persist_to(std::shared_ptr<WorldStateFile> file);
+
+  // A new fbtrace_id, for errors raised in front of the emulator (FakeGraphServer's faults and proof checks): one
+  // sequence per emulator, so no two errors share an id.
+  std::string next_fbtrace_id();
+
  private:
   graph::HttpResponse handle_locked(const std::string& method, const std::string& path, const ParamMap& params);
   graph::HttpResponse handle_batch(const ParamMap& params);
   graph::HttpResponse respond(int status, const nlohmann::json& body, const std::string& account_id, bool is_write);
   graph::HttpResponse respond_error(const GraphError& error, const std::string& account_id = {});
   std::string account_of(const Node* node) const;
+  std::string fbtrace_id_locked();
+  // Under the state file's lock: sync, handle, save when anything changed.
+  graph::HttpResponse handle_persisted(const std::string& method, const std::string& path, const ParamMap& params);
 
   mutable std::mutex mutex_;
   World world_;
   EmulatorOptions options_;
   UsageMeter usage_;
   std::atomic<size_t> requests_{0};
-  size_t trace_counter_ = 0;
+  uint64_t trace_counter_ = 0;
+  // With a state file: the file, the fixtures world to start over from after `fake reset`, and whether the request
+  // being served changed the store or the trace counter (then it is saved).
+  std::shared_ptr<WorldStateFile> state_file_;
+  ObjectStore seed_store_;
+  bool changed_ = false;
 };
 
 }  // namespace fbmcp::fake

@@ -1,4 +1,5 @@
-// The emulator's world: every Graph object by id, with its type. Mutations live for the life of the process.
+// The emulator's world: every Graph object by id, with its type. Mutations live for the life of the process, or
+// in a state file when fake/world_state.hpp keeps one.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -30,6 +31,11 @@ class ObjectStore {
 
   nlohmann::json& me() { return me_; }
   const nlohmann::json& me() const { return me_; }
+
+  // For fake/world_state.cpp, which saves and restores a store whole: its objects and where its ids count from.
+  const std::map<std::string, Node>& nodes() const { return nodes_; }
+  uint64_t next_id() const { return next_id_; }
+  void set_next_id(uint64_t next_id) { next_id_ = next_id; }
 
  private:
   std::map<std::string, Node> nodes_;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/subprocess.hpp"
@@ -201,4 +202,76 @@ TEST_CASE("a host that stops reading does not kill the server with SIGPIPE", "[e
   for (int i = 0; i < 20; ++i) p.write_line(R"({"jsonrpc":"2.0","id":3,"method":"tools/list"})");
   p.close_stdin();
   CHECK(p.wait() == 0);  // not 128 + SIGPIPE
+}
+
+namespace {
+
+// The first string under any "id" key that looks like an id the emulator hands out to new objects.
+std::string find_new_id(const json& value) {
+  if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      if (key == "id" && item.is_string() && item.get<std::string>().rfind("120219", 0) == 0) return item;
+      if (auto found = find_new_id(item); !found.empty()) return found;
+    }
+  } else if (value.is_array()) {
+    for (const auto& item : value) {
+      if (auto found = find_new_id(item); !found.empty()) return found;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("--state keeps the fake world across calls; fake reset starts over", "[e2e][cli][state]") {
+  char dir[] = "/tmp/fbmcp-e2e-state-XXXXXX";
+  REQUIRE(::mkdtemp(dir));
+  const std::string state = std::string(dir) + "/world.json";
+  const json create_args = {{"ad_account_id", "act_1029384756102938"}, {"name", "E2E Kept Across Calls"},
+                            {"objective", "OUTCOME_TRAFFIC"}, {"special_ad_categories", json::array()},
+                            {"daily_budget", {{"amount", "20.00"}}}};
+  std::string id;
+  {
+    Subprocess p({FBMCP_BINARY, "call", "create_campaign", create_args.dump(), "--state", state, "--json"}, kFakeEnv);
+    CHECK(p.wait(20000) == 0);
+    const auto out = json::parse(p.drain_stdout());  // stdout is the result alone: progress went to stderr
+    id = find_new_id(out);
+    REQUIRE_FALSE(id.empty());
+    // Not a terminal here, so each step is a line of its own.
+    CHECK(p.drain_stderr().find("facebook-mcp: creating campaign in act_1029384756102938\n") != std::string::npos);
+  }
+  REQUIRE(std::filesystem::exists(state));
+  CHECK((std::filesystem::status(state).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+  const json get_args = {{"campaign_id", id}};
+  {
+    Subprocess p({FBMCP_BINARY, "call", "get_campaign", get_args.dump(), "--state", state, "--json"}, kFakeEnv);
+    CHECK(p.wait(20000) == 0);
+    const auto out = p.drain_stdout();
+    CHECK(out.find("E2E Kept Across Calls") != std::string::npos);
+  }
+  {
+    auto env = kFakeEnv;
+    env["FACEBOOK_FAKE_STATE"] = state;  // the environment names the file as well as --state does
+    Subprocess p({FBMCP_BINARY, "fake", "reset"}, env);
+    CHECK(p.wait(20000) == 0);
+    CHECK(p.drain_stdout().find("deleted the fake state file " + state) != std::string::npos);
+  }
+  CHECK_FALSE(std::filesystem::exists(state));
+  {
+    Subprocess p({FBMCP_BINARY, "call", "get_campaign", get_args.dump(), "--state", state, "--json"}, kFakeEnv);
+    CHECK(p.wait(20000) == 1);
+    CHECK(p.drain_stdout().find("NotFound") != std::string::npos);
+  }
+  {
+    std::ofstream(state) << "{\"not\": \"ours\"}";
+    Subprocess p({FBMCP_BINARY, "call", "list_ad_accounts", "{}", "--state", state}, kFakeEnv);
+    CHECK(p.wait(20000) == 1);
+    const auto err = p.drain_stderr();
+    CHECK(err.find(state) != std::string::npos);
+    CHECK(err.find("fake reset") != std::string::npos);
+    CHECK(p.drain_stdout().empty());
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
 }

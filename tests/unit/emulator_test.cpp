@@ -3,6 +3,7 @@
 #include <set>
 
 #include "fake/edge_listing.hpp"
+#include "graph/graph_time.hpp"
 #include "support/fake_services.hpp"
 
 using namespace fbmcp;
@@ -201,4 +202,114 @@ TEST_CASE("a cursor from another list, or none at all, is refused like Graph doe
     CHECK(body_of(r)["error"]["code"] == 2642);
     CHECK(body_of(r)["error"]["message"] == "(#2642) Invalid cursors values");
   }
+}
+
+TEST_CASE("new campaigns take only ODAX objectives; old legacy ones still read", "[fake][campaigns]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  fake::ParamMap p = {{"name", "T"}, {"objective", "LINK_CLICKS"}, {"special_ad_categories", "[]"},
+                      {"status", "PAUSED"}, {"daily_budget", "2500"}};
+  for (const char* legacy : {"LINK_CLICKS", "CONVERSIONS", "REACH", "POST_ENGAGEMENT"}) {
+    p["objective"] = legacy;
+    for (const bool dry_run : {false, true}) {
+      if (dry_run) p["execution_options"] = R"(["validate_only"])";
+      auto r = emulator.handle("POST", act + "/campaigns", p);
+      CHECK(r.status == 400);
+      const auto e = body_of(r)["error"];
+      CHECK(e["code"] == 100);
+      CHECK(e["message"] == std::string("(#100) Objective ") + legacy +
+                                " is invalid. Use one of: OUTCOME_LEADS, OUTCOME_SALES, OUTCOME_ENGAGEMENT, "
+                                "OUTCOME_AWARENESS, OUTCOME_TRAFFIC, OUTCOME_APP_PROMOTION.");
+      CHECK(json::parse(e["error_data"].get<std::string>())["blame_field_specs"][0][0] == "objective");
+      p.erase("execution_options");
+    }
+  }
+  // Fixture campaigns made before ODAX keep their objective and read back as they are.
+  auto old = body_of(emulator.handle("GET", "120210000000000012", {{"fields", "objective,status"}}));
+  CHECK(old["objective"] == "LINK_CLICKS");
+  CHECK(old["status"] == "ARCHIVED");
+}
+
+TEST_CASE("an archived campaign can only be renamed or deleted", "[fake][campaigns]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const std::string archived = "120210000000000007";
+  REQUIRE(body_of(emulator.handle("GET", archived, {{"fields", "status"}}))["status"] == "ARCHIVED");
+  for (const char* status : {"ACTIVE", "PAUSED"}) {
+    auto r = emulator.handle("POST", archived, {{"status", status}});
+    CHECK(r.status == 400);
+    const auto e = body_of(r)["error"];
+    CHECK(e["code"] == 100);
+    CHECK(json::parse(e["error_data"].get<std::string>())["blame_field_specs"][0][0] == "status");
+    CHECK(e["error_user_msg"].get<std::string>().find("can only be deleted") != std::string::npos);
+  }
+  auto budget = body_of(emulator.handle("POST", archived, {{"lifetime_budget", "400000"}}));
+  CHECK(json::parse(budget["error"]["error_data"].get<std::string>())["blame_field_specs"][0][0] == "lifetime_budget");
+  CHECK(body_of(emulator.handle("GET", archived, {{"fields", "status"}}))["status"] == "ARCHIVED");
+  CHECK(emulator.handle("POST", archived, {{"name", "Old gift guide"}}).status == 200);
+  CHECK(emulator.handle("POST", archived, {{"status", "DELETED"}}).status == 200);
+  CHECK(body_of(emulator.handle("GET", archived, {{"fields", "name,status"}})) ==
+        json{{"id", archived}, {"name", "Old gift guide"}, {"status", "DELETED"}});
+  // Graph's DELETE is the other way to the same end.
+  CHECK(emulator.handle("DELETE", "120210000000000022", {}).status == 200);
+}
+
+TEST_CASE("fixture campaigns and ad sets never stop before they start", "[fake][fixtures]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const std::string every_status = R"(["ACTIVE","PAUSED","ARCHIVED","DELETED","IN_PROCESS","WITH_ISSUES"])";
+  auto accounts = body_of(emulator.handle("GET", "me/adaccounts", {{"limit", "100"}}));
+  size_t checked = 0;
+  for (const auto& account : accounts["data"]) {
+    for (const auto& [edge, stop] : {std::pair{"campaigns", "stop_time"}, std::pair{"adsets", "end_time"}}) {
+      auto list = body_of(emulator.handle("GET", account["id"].get<std::string>() + "/" + edge,
+                                          {{"fields", std::string("name,start_time,") + stop},
+                                           {"effective_status", every_status},
+                                           {"limit", "500"}}));
+      for (const auto& item : list["data"]) {
+        if (!item.contains(stop)) continue;
+        INFO(edge << " " << item.dump());
+        const auto start = graph::parse_graph_time(item["start_time"]);
+        const auto end = graph::parse_graph_time(item[stop]);
+        REQUIRE(start);
+        REQUIRE(end);
+        CHECK(*start < *end);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 5);
+}
+
+TEST_CASE("errors the fake server raises in front of the emulator each get their own fbtrace_id", "[fake][faults]") {
+  auto services = testing::fake_services();
+  std::set<std::string> seen;
+  for (int i = 0; i < 4; ++i) CHECK(seen.insert(services->emulator->next_fbtrace_id()).second);
+  CHECK(seen.insert(body_of(services->emulator->handle("GET", "404404404", {}))["error"]["fbtrace_id"]).second);
+}
+
+TEST_CASE("batch references resolve by hand-scanning; near-misses and very long inputs are left alone", "[fake][batch]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  // Two references in one url, a "{" that is not one, and a reference to a name nobody gave (resolves to empty).
+  json batch = json::array(
+      {{{"method", "GET"}, {"name", "a"}, {"relative_url", "120210000000000001"}},
+       {{"method", "GET"}, {"name", "list"}, {"relative_url", act + "/campaigns?limit=2"}},
+       {{"method", "GET"}, {"relative_url", "?ids={result=a:$.id},{result=list:$.data.*.id}&fields={x"}},
+       {{"method", "GET"}, {"relative_url", "{result=nobody:$.id}v24.0/120210000000000001?fields=name"}},
+       {{"method", "GET"}, {"relative_url", "/v24.0/{result=a:$.id}"}}});
+  auto items = body_of(emulator.handle("POST", "", {{"batch", batch.dump()}}));
+  REQUIRE(items.size() == 5);
+  CHECK(items[0]["code"] == 200);
+  CHECK(json::parse(items[3]["body"].get<std::string>())["name"].is_string());  // the unknown reference became ""
+  CHECK(json::parse(items[4]["body"].get<std::string>()) == json{{"id", "120210000000000001"}});
+  // A megabyte of almost-reference must neither crash nor hang the emulator (std::regex would recurse per char).
+  const std::string hostile = "{result=" + std::string(1 << 20, 'a') + ":$." + std::string(1 << 20, 'b');
+  json long_batch = json::array({{{"method", "GET"}, {"relative_url", act}, {"body", hostile}}});
+  auto survived = emulator.handle("POST", "", {{"batch", long_batch.dump()}});
+  CHECK(survived.status == 200);
+  CHECK(emulator.handle("GET", "v2x.0/" + act, {}).status == 400);       // not a version: a node id
+  CHECK(emulator.handle("GET", "/v24.0/" + act, {}).status == 200);
 }

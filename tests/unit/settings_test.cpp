@@ -48,3 +48,17 @@ TEST_CASE("an empty token from ${VAR:-} means fake mode, and a real one live mod
   ScopedEnv secret("FACEBOOK_APP_SECRET", "${FACEBOOK_APP_SECRET}");
   CHECK(core::load_settings(false).settings_error.find("FACEBOOK_APP_SECRET") != std::string::npos);
 }
+
+TEST_CASE("FACEBOOK_FAKE_STATE names the fake state file; a placeholder there is refused", "[settings][state]") {
+  {
+    ScopedEnv state("FACEBOOK_FAKE_STATE", "/tmp/some-world.json");
+    CHECK(core::load_settings(true).fake_state == "/tmp/some-world.json");
+  }
+  {
+    ScopedEnv state("FACEBOOK_FAKE_STATE", nullptr);
+    CHECK(core::load_settings(true).fake_state.empty());  // nothing is written without it
+  }
+  ScopedEnv state("FACEBOOK_FAKE_STATE", "${FACEBOOK_FAKE_STATE}");
+  CHECK(core::load_settings(true).settings_error.find("FACEBOOK_FAKE_STATE holds an unexpanded placeholder") !=
+        std::string::npos);
+}
