@@ -223,7 +223,7 @@ std::string find_new_id(const json& value) {
 
 }  // namespace
 
-TEST_CASE("--state keeps the fake world across calls; fake reset starts over", "[e2e][cli][state]") {
+TEST_CASE("call with --state keeps the fake world across calls; fake reset starts over", "[e2e][cli][state]") {
   char dir[] = "/tmp/fbmcp-e2e-state-XXXXXX";
   REQUIRE(::mkdtemp(dir));
   const std::string state = std::string(dir) + "/world.json";
