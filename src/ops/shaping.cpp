@@ -6,11 +6,24 @@
 
 namespace fbmcp::ops {
 
+namespace {
+
+// Graph reports "no spend cap" as spend_cap "0" (graph-api-facts.md §2): a cap of zero would forbid any spend,
+// which is never what "0" means there, so it must not read as "0.00 USD".
+bool is_no_cap(const std::string& field, const nlohmann::json& value) {
+  return field == "spend_cap" && ((value.is_string() && value == "0") || (value.is_number_integer() && value == 0));
+}
+
+}  // namespace
+
 void shape_money(nlohmann::json& object, const std::vector<std::string>& money_fields, const std::string& currency) {
   for (const auto& field : money_fields) {
-    if (object.contains(field) && !object[field].is_object()) {
-      object[field] = money::money_view(object[field], currency);
+    if (!object.contains(field) || object[field].is_object()) continue;
+    if (is_no_cap(field, object[field])) {
+      object[field] = {{"no_cap", true}, {"minor_units", "0"}, {"currency", currency}};
+      continue;
     }
+    object[field] = money::money_view(object[field], currency);
   }
 }
 

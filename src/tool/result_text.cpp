@@ -23,7 +23,10 @@ std::string cell_text(const nlohmann::json& value) {
   std::string text;
   if (value.is_string()) {
     text = value.get<std::string>();
-  } else if (value.is_object() && value.contains("amount") && value.contains("currency")) {
+  } else if (value.is_object() && value.contains("no_cap")) {
+    text = "no cap";
+  } else if (value.is_object() && value.contains("amount") && value["amount"].is_string() && value.contains("currency") &&
+             value["currency"].is_string()) {
     text = value["amount"].get<std::string>() + " " + value["currency"].get<std::string>();
   } else if (value.is_array()) {
     for (const auto& item : value) text += (text.empty() ? "" : ",") + cell_text(item);
