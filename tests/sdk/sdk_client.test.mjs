@@ -126,8 +126,13 @@ function assertMoneyNeverFloat(value, where = "structuredContent") {
   }
   if (value && typeof value === "object") {
     if ("minor_units" in value || ("amount" in value && "currency" in value)) {
-      assert.equal(typeof value.amount, "string", `${where}.amount must be a string: ${JSON.stringify(value)}`);
-      assert.match(value.amount, /^-?[0-9]+(\.[0-9]+)?$/, `${where}.amount`);
+      // A spend cap of "0" is Graph's "no cap": it carries no amount, only no_cap: true.
+      if (value.no_cap !== true) {
+        assert.equal(typeof value.amount, "string", `${where}.amount must be a string: ${JSON.stringify(value)}`);
+        assert.match(value.amount, /^-?[0-9]+(\.[0-9]+)?$/, `${where}.amount`);
+      } else {
+        assert.equal(value.amount, undefined, `${where}: no_cap with an amount`);
+      }
       assert.equal(typeof value.minor_units, "string", `${where}.minor_units must be a string: ${JSON.stringify(value)}`);
       assert.match(value.minor_units, /^-?[0-9]+$/, `${where}.minor_units`);
       assert.match(value.currency, /^[A-Z]{3}$/, `${where}.currency`);
