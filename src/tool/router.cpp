@@ -4,6 +4,7 @@
 #include "core/log.hpp"
 #include "core/redact.hpp"
 #include "tool/catalog.hpp"
+#include "tool/planned_ops.hpp"
 #include "tool/result_budget.hpp"
 #include "tool/result_text.hpp"
 
@@ -77,6 +78,12 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   }
 
   const auto* registered = registry_.find(op);
+  if (!registered && planned_family(op)) {
+    core::Error e{core::ErrorKind::UnknownOp,
+                  "'" + op + "' is planned (" + *planned_family(op) + ") but not built yet in this version",
+                  "call {\"op\": \"help\"} for the ops that exist today", "op", std::nullopt, nullptr};
+    return failure(op, e);
+  }
   if (!registered) {
     const auto suggestions = close_matches(registry_, op);
     std::string hint = "call {\"op\": \"help\"} to list the ops";

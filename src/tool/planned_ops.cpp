@@ -1,0 +1,38 @@
+#include "tool/planned_ops.hpp"
+
+#include <utility>
+
+namespace fbmcp::tool {
+
+std::optional<std::string> planned_family(std::string_view op) {
+  // Names as DESIGN §2 "Where the catalog is heading" keeps them; remove a line when its op is registered.
+  static constexpr std::pair<std::string_view, std::string_view> kPlanned[] = {
+      {"update_spending_limit", "accounts"}, {"account_health", "accounts"},
+      {"duplicate_campaign", "campaigns"},
+      {"list_adsets", "ad sets"}, {"get_adset", "ad sets"}, {"create_adset", "ad sets"}, {"update_adset", "ad sets"},
+      {"duplicate_adset", "ad sets"}, {"bulk_update_adsets", "ad sets"},
+      {"search_targeting", "targeting"}, {"validate_targeting", "targeting"}, {"estimate_audience", "targeting"},
+      {"upload_image", "creatives"}, {"list_images", "creatives"}, {"upload_video", "creatives"},
+      {"create_creative", "creatives"}, {"list_creatives", "creatives"}, {"get_creative", "creatives"},
+      {"list_ads", "ads"}, {"get_ad", "ads"}, {"create_ad", "ads"}, {"update_ad", "ads"}, {"duplicate_ad", "ads"},
+      {"bulk_update_ads", "ads"}, {"preview_ad", "ads"}, {"launch_ad", "ads"},
+      {"list_audiences", "audiences"}, {"create_custom_audience", "audiences"}, {"add_audience_users", "audiences"},
+      {"remove_audience_users", "audiences"}, {"create_lookalike_audience", "audiences"},
+      {"share_audience", "audiences"}, {"delete_audience", "audiences"},
+      {"get_insights", "insights"}, {"performance_summary", "insights"}, {"compare_periods", "insights"},
+      {"start_insights_report", "insights"}, {"get_insights_report", "insights"},
+      {"list_pages", "pages and Instagram"}, {"link_client_page", "pages and Instagram"},
+      {"list_client_pages", "pages and Instagram"}, {"instagram_profile", "pages and Instagram"},
+      {"instagram_media", "pages and Instagram"}, {"instagram_insights", "pages and Instagram"},
+      {"auth_status", "login and tokens"}, {"login_url", "login and tokens"}, {"exchange_code", "login and tokens"},
+      {"extend_token", "login and tokens"}, {"verify_token", "login and tokens"}, {"list_tokens", "login and tokens"},
+      {"disconnect", "login and tokens"},
+      {"list_changes", "change journal"}, {"undo_change", "change journal"},
+  };
+  for (const auto& [name, family] : kPlanned) {
+    if (name == op) return std::string(family);
+  }
+  return std::nullopt;
+}
+
+}  // namespace fbmcp::tool
