@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "support/subprocess.hpp"
 
@@ -274,4 +275,49 @@ TEST_CASE("call with --state keeps the fake world across calls; fake reset start
   }
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
+}
+
+TEST_CASE("a host that reads only structuredContent gets self-sufficient answers within budget", "[e2e][contract]") {
+  // Claude Code hands the model JSON.stringify(structuredContent) and drops the text block: every answer must say
+  // on its own what happened and what to call next, within FACEBOOK_MAX_RESULT_CHARS.
+  constexpr size_t kBudget = 3000;
+  auto env = kFakeEnv;
+  env["FACEBOOK_MAX_RESULT_CHARS"] = std::to_string(kBudget);
+  Subprocess p({FBMCP_BINARY}, env);
+  rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  int id = 2;
+  auto structured = [&](const std::string& op, const json& args) {
+    auto reply = rpc(p, id++, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", op}, {"args", args}}}});
+    const json sc = reply["result"]["structuredContent"];
+    CHECK(sc.dump().size() <= kBudget);
+    return sc;
+  };
+  // A list: cut at a row, with the cursor and a next step; following `next` alone walks the whole list.
+  json args = {{"ad_account_id", "act_1029384756102938"}, {"limit", 500}};
+  std::set<std::string> seen;
+  for (int page = 0; page < 20; ++page) {
+    const auto sc = structured("list_campaigns", args);
+    REQUIRE(sc["ok"] == true);
+    CHECK_FALSE(sc["summary"].get<std::string>().empty());
+    for (const auto& row : sc["data"]["items"]) CHECK(seen.insert(row["id"].get<std::string>()).second);
+    if (!sc.contains("next")) break;
+    for (const auto& [key, value] : sc["next"]["args"].items()) args[key] = value;
+  }
+  CHECK(seen.size() >= 6);
+  // A spend: the preview says the user must be asked and carries what to send after they agree.
+  const auto preview = structured("resume_campaign", {{"campaign_id", "120210000000000006"}});
+  CHECK(preview["needs_confirmation"] == true);
+  CHECK_FALSE(preview["next"]["ask_user"].get<std::string>().empty());
+  json confirmed_args = {{"campaign_id", "120210000000000006"}};
+  for (const auto& [key, value] : preview["next"]["args"].items()) confirmed_args[key] = value;
+  const auto done = structured("resume_campaign", confirmed_args);
+  CHECK(done["ok"] == true);
+  CHECK(done["data"]["campaign"]["status"] == "ACTIVE");
+  // An error: what went wrong, where, and what to do.
+  const auto error = structured("get_campaign", {{"campaign_id", "not-a-number"}});
+  CHECK(error["ok"] == false);
+  CHECK(error["error"]["path"] == "args.campaign_id");
+  CHECK_FALSE(error["error"]["hint"].get<std::string>().empty());
+  p.close_stdin();
+  CHECK(p.wait() == 0);
 }
