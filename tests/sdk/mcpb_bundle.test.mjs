@@ -27,8 +27,13 @@ let packLog;
 let unpacked;
 before(() => {
   work = mkdtempSync(path.join(tmpdir(), "fbmcp-bundle-"));
-  packLog = execFileSync("bash", [path.join(ROOT, ".ci/bundle"), "--binary", BIN, "--out", work],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
+  try {
+    packLog = execFileSync("bash", [path.join(ROOT, ".ci/bundle"), "--binary", BIN, "--out", work],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
+  } catch (e) {
+    // Say why: the script's own output, not only "Command failed".
+    throw new Error(`.ci/bundle failed (status ${e.status}, signal ${e.signal}):\n${e.stdout}\n${e.stderr}`);
+  }
   unpacked = path.join(work, "unpacked");
   execFileSync(MCPB, ["unpack", path.join(work, "facebook-mcp.mcpb"), unpacked], { stdio: "ignore" });
 });
