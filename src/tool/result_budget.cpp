@@ -6,10 +6,12 @@ namespace fbmcp::tool {
 
 std::optional<nlohmann::json> fit_rows_to_budget(OpOutput& output, size_t max_chars,
                                                  const std::function<size_t(const OpOutput&)>& structured_size) {
-  const size_t total = structured_size(output);
-  if (total <= max_chars || !output.data.is_object()) return std::nullopt;
+  // Only a list can be cut: anything else is not serialized here just to be measured.
+  if (!output.data.is_object()) return std::nullopt;
   auto items = output.data.find("items");
   if (items == output.data.end() || !items->is_array() || items->size() <= 1) return std::nullopt;
+  const size_t total = structured_size(output);
+  if (total <= max_chars) return std::nullopt;
 
   const size_t read = items->size();
   std::vector<size_t> row_sizes;
