@@ -3,7 +3,7 @@
 
 #include "graph/json_fields.hpp"
 #include "ops/all_ops.hpp"
-#include "ops/shaping.hpp"
+#include "ops/common/shaping.hpp"
 #include "tool/op_context.hpp"
 
 namespace fbmcp::ops {

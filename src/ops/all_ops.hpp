@@ -8,15 +8,15 @@ namespace fbmcp::ops {
 void register_account_ops(tool::OpRegistry& registry);
 void register_campaign_read_ops(tool::OpRegistry& registry);
 void register_campaign_write_ops(tool::OpRegistry& registry);
-void register_campaign_status_ops(tool::OpRegistry& registry);
-void register_campaign_bulk_ops(tool::OpRegistry& registry);
+void register_adset_read_ops(tool::OpRegistry& registry);
+void register_adset_write_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
   register_campaign_read_ops(registry);
   register_campaign_write_ops(registry);
-  register_campaign_status_ops(registry);
-  register_campaign_bulk_ops(registry);
+  register_adset_read_ops(registry);
+  register_adset_write_ops(registry);
 }
 
 }  // namespace fbmcp::ops

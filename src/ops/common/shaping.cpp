@@ -1,4 +1,4 @@
-#include "ops/shaping.hpp"
+#include "ops/common/shaping.hpp"
 
 #include <algorithm>
 

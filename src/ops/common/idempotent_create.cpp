@@ -1,4 +1,4 @@
-#include "ops/idempotent_create.hpp"
+#include "ops/common/idempotent_create.hpp"
 
 #include <ctime>
 

@@ -1,4 +1,4 @@
-#include "ops/write_support.hpp"
+#include "ops/common/write_support.hpp"
 
 #include "tool/result_text.hpp"
 

@@ -1,0 +1,57 @@
+// Ad-set reads: list_adsets (of a campaign or of an account), get_adset.
+#include "ops/adsets/adset_kind.hpp"
+#include "ops/all_ops.hpp"
+#include "ops/campaigns/campaign_kind.hpp"
+#include "ops/common/money_args.hpp"
+#include "ops/common/object_reads.hpp"
+#include "ops/common/object_view.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+using tool::OpContext;
+using tool::OpOutput;
+
+core::Result<ListScope> scope_of(const nlohmann::json& args, OpContext& ctx) {
+  if (args.contains("campaign_id") == args.contains("ad_account_id")) {
+    return std::unexpected(invalid_args("give campaign_id or ad_account_id (exactly one)",
+                                        R"(e.g. {"campaign_id": "120210000000000001"} for one campaign's ad sets, or )"
+                                        R"({"ad_account_id": "act_1029384756102938"} for all of an account's)",
+                                        "args.campaign_id"));
+  }
+  if (args.contains("campaign_id")) {
+    const std::string id = args["campaign_id"].get<std::string>();
+    auto campaign = fetch_object(ctx, campaign_kind(), id);
+    if (!campaign) return std::unexpected(campaign.error());
+    return ListScope{id + "/adsets", campaign->act_id,
+                     "campaign '" + campaign->object.value("name", "") + "' (" + id + ", " + campaign->currency + ")",
+                     {{"campaign_id", id}}};
+  }
+  auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
+  if (!act) return std::unexpected(act.error());
+  auto account = ctx.accounts.get(*act);
+  if (!account) return std::unexpected(account.error());
+  return ListScope{*act + "/adsets", *act, account->name + " (" + *act + ", " + account->currency + ")",
+                   {{"ad_account_id", *act}}};
+}
+
+core::Result<OpOutput> list_adsets(const nlohmann::json& args, OpContext& ctx) {
+  auto scope = scope_of(args, ctx);
+  if (!scope) return std::unexpected(scope.error());
+  return list_objects(ctx, adset_kind(), *scope, args, {},
+                      {"id", "name", "status", "effective_status", "optimization_goal", "daily_budget",
+                       "lifetime_budget", "bid_amount"});
+}
+
+}  // namespace
+
+void register_adset_read_ops(tool::OpRegistry& registry) {
+  registry.add({"list_adsets", "adsets",
+                "List a campaign's or an account's ad sets; filter by configured/effective status, name; cursor paging",
+                tool::Effect::Read, true, list_adsets, {}});
+  registry.add({"get_adset", "adsets", "One ad set with its targeting, budget and bid in account currency",
+                tool::Effect::Read, true,
+                [](const nlohmann::json& a, OpContext& c) { return get_object(c, adset_kind(), a); }, {}});
+}
+
+}  // namespace fbmcp::ops

@@ -1,0 +1,249 @@
+#include "ops/common/bulk_update.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "graph/json_fields.hpp"
+#include "money/money.hpp"
+#include "ops/common/money_args.hpp"
+#include "ops/common/object_view.hpp"
+#include "ops/common/parent_rules.hpp"
+#include "ops/common/shaping.hpp"
+#include "ops/common/spend_raises.hpp"
+#include "ops/common/write_support.hpp"
+#include "tool/result_text.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+using tool::ChangePreview;
+using tool::OpContext;
+using tool::OpOutput;
+
+struct ItemPlan {
+  std::string id;
+  bool read = false;        // whether the current state was read (see needs_current_state)
+  nlohmann::json raw;       // the object as Graph returned it, when read
+  std::string currency;
+  graph::Params params;     // what to POST
+  nlohmann::json money;     // minor units being set
+  std::optional<core::Error> error;
+};
+
+// Only an item that sets money or activates needs the object as it is now: for its currency, the spend guard and
+// whether it raises spending. Pausing, archiving or renaming is safe as it stands, so those items cost no read and
+// a bulk pause of 500 ad sets is 10 batch requests (DESIGN §4).
+bool needs_current_state(const ObjectKind& kind, const nlohmann::json& update) {
+  for (const auto& field : kind.money_args) {
+    if (update.contains(field)) return true;
+  }
+  return update.contains("status") && update["status"] == "ACTIVE";
+}
+
+void plan_money(const ObjectKind& kind, OpContext& ctx, const nlohmann::json& update, const std::string& prefix,
+                ItemPlan& plan) {
+  if (auto shape = check_object_shape(kind, plan.raw, plan.id); !shape) {
+    plan.error = shape.error();
+    return;
+  }
+  const std::string act = "act_" + plan.raw.value("account_id", "");
+  auto account = ctx.accounts.get(act);
+  if (!account) {
+    plan.error = account.error();
+    return;
+  }
+  plan.currency = account->currency;
+  auto money = money_params(update, kind, plan.currency, plan.params, prefix);
+  if (!money) {
+    plan.error = money.error();
+    return;
+  }
+  plan.money = *money;
+  if (auto allowed = check_spend_limits(ctx, act, plan.currency, plan.money, plan.raw); !allowed) {
+    plan.error = allowed.error();
+  }
+}
+
+std::vector<ItemPlan> plan_items(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
+  const auto& updates = args["updates"];
+  std::vector<ItemPlan> plans(updates.size());
+  std::vector<graph::GraphRequest> reads;
+  std::vector<size_t> read_index;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < updates.size(); ++i) {
+    plans[i].id = updates[i][kind.id_arg].get<std::string>();
+    if (!seen.insert(plans[i].id).second) {
+      plans[i].error = invalid_args(kind.noun + " " + plans[i].id + " appears twice", "give each " + kind.noun + " once",
+                                    "args.updates[" + std::to_string(i) + "]." + kind.id_arg);
+      continue;
+    }
+    if (!needs_current_state(kind, updates[i])) continue;
+    plans[i].read = true;
+    reads.push_back({"GET", plans[i].id, {{"fields", field_list(kind.default_fields, {})}}});
+    read_index.push_back(i);
+  }
+  if (!reads.empty()) ctx.report("reading " + std::to_string(reads.size()) + " " + kind.plural);
+  auto current = ctx.graph.batch(reads, true);
+  std::vector<std::string> parent_ids;
+  for (size_t k = 0; k < read_index.size(); ++k) {
+    auto& plan = plans[read_index[k]];
+    const auto& update = updates[read_index[k]];
+    if (!current[k]) {
+      plan.error = current[k].error();
+      continue;
+    }
+    plan.raw = std::move(*current[k]);
+    plan_money(kind, ctx, update, "args.updates[" + std::to_string(read_index[k]) + "].", plan);
+    if (!plan.error && !plan.money.empty() && kind.check_budget_owner) {
+      parent_ids.push_back(plan.raw.value(kind.parent_id_field, ""));
+    }
+  }
+  // Where budgets may sit is the parent's business: parents are read once, in one batch, whatever the item count.
+  if (!parent_ids.empty()) {
+    const auto parents = read_parents(ctx, kind, parent_ids);
+    for (size_t k = 0; k < read_index.size(); ++k) {
+      auto& plan = plans[read_index[k]];
+      if (plan.error || plan.money.empty()) continue;
+      const auto found = parents.find(plan.raw.value(kind.parent_id_field, ""));
+      if (found == parents.end()) continue;
+      if (!found->second) plan.error = found->second.error();
+      else if (auto ok = kind.check_budget_owner(*found->second, plan.money, plan.currency,
+                                                  "args.updates[" + std::to_string(read_index[k]) + "].");
+               !ok) {
+        plan.error = ok.error();
+      }
+    }
+  }
+  for (size_t i = 0; i < plans.size(); ++i) {
+    auto& plan = plans[i];
+    if (plan.error) continue;
+    for (const auto& field : kind.bulk_fields) {
+      if (updates[i].contains(field) && !plan.money.contains(field)) plan.params.set(field, updates[i][field]);
+    }
+    if (plan.params.items().empty()) {
+      std::string fields;
+      for (const auto& field : kind.bulk_fields) fields += (fields.empty() ? "" : ", ") + field;
+      plan.error = invalid_args("nothing to change for " + kind.noun + " " + plan.id, "give " + fields,
+                                "args.updates[" + std::to_string(i) + "]." + kind.id_arg);
+    }
+  }
+  return plans;
+}
+
+// Why this item can spend more money, worded for the one question asked about the whole set.
+std::string spend_reason(const ItemPlan& plan) {
+  if (plan.error || !plan.read) return "";
+  const auto raises = spend_raises(plan.raw, plan.money, plan.params);
+  std::string why;
+  for (const auto& raise : raises.money) {
+    why += (why.empty() ? "" : ", ") + raise.field + " " + money_text(raise.before, plan.currency) + " → " +
+           money_text(raise.after, plan.currency);
+  }
+  if (raises.activates) why += std::string(why.empty() ? "" : ", ") + "activate";
+  return why;
+}
+
+core::Result<std::optional<ChangePreview>> bulk_needs_confirmation(const ObjectKind& kind, const nlohmann::json& args,
+                                                                   OpContext& ctx) {
+  const auto plans = plan_items(kind, args, ctx);
+  auto spending = nlohmann::json::array();
+  for (const auto& plan : plans) {
+    const auto why = spend_reason(plan);
+    if (!why.empty()) spending.push_back({{kind.id_arg, plan.id}, {"name", plan.raw.value("name", "")}, {"change", why}});
+  }
+  if (spending.empty()) return std::nullopt;
+  std::string question = "Apply " + std::to_string(plans.size()) + " " + kind.noun + " updates, of which " +
+                         std::to_string(spending.size()) + " can raise spending (";
+  for (size_t i = 0; i < spending.size() && i < 5; ++i) {
+    question += (i ? "; " : "") + spending[i]["name"].get<std::string>() + ": " + spending[i]["change"].get<std::string>();
+  }
+  question += spending.size() > 5 ? "; …)?" : ")?";
+  return ChangePreview{question, {{"spending_changes", spending}, {"total_updates", plans.size()}}};
+}
+
+nlohmann::json item_outcome(const ObjectKind& kind, const ItemPlan& plan, bool dry_run) {
+  nlohmann::json item = {{kind.id_arg, plan.id}, {"ok", !plan.error}};
+  if (plan.error) {
+    item["error"] = core::to_json(*plan.error);
+    item["result"] = plan.error->message;
+    return item;
+  }
+  nlohmann::json changes = nlohmann::json::object();
+  std::string text;
+  for (const auto& [field, value] : plan.params.items()) {
+    if (field == "execution_options") continue;
+    nlohmann::json after = value;
+    nlohmann::json change = nlohmann::json::object();
+    if (plan.money.contains(field)) {
+      const auto before = plan.raw.value(field, nlohmann::json());
+      change["before"] = money::money_view(before.is_null() ? nlohmann::json("0") : before, plan.currency);
+      after = money::money_view(value, plan.currency);
+    } else if (plan.read) {
+      change["before"] = plan.raw.value(field, nlohmann::json());
+    }
+    change["after"] = after;
+    changes[field] = change;
+    text += (text.empty() ? "" : "; ") + field + " → " + tool::cell_text(after);
+  }
+  if (plan.read) item["name"] = plan.raw.value("name", "");
+  item["changes"] = changes;
+  item["result"] = (dry_run ? "valid: " : "") + text;
+  return item;
+}
+
+core::Result<OpOutput> bulk_update(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
+  auto plans = plan_items(kind, args, ctx);
+  const bool dry_run = args.value("dry_run", false);
+  std::vector<graph::GraphRequest> writes;
+  std::vector<size_t> write_index;
+  for (size_t i = 0; i < plans.size(); ++i) {
+    if (plans[i].error) continue;
+    auto params = plans[i].params;
+    apply_dry_run(args, params);
+    writes.push_back({"POST", plans[i].id, params});
+    write_index.push_back(i);
+  }
+  ctx.report("sending " + std::to_string(writes.size()) + " updates in batches of " +
+             std::to_string(graph::GraphClient::kMaxBatchSize));
+  // Setting status, name, budget or bid to a value is idempotent, so a batch whose fate is unknown may be re-sent.
+  auto results = ctx.graph.batch(writes, true);
+  for (size_t k = 0; k < results.size(); ++k) {
+    auto& plan = plans[write_index[k]];
+    if (!results[k]) plan.error = results[k].error();
+    else if (auto confirmed = graph::expect_success(*results[k], plan.id); !confirmed) plan.error = confirmed.error();
+  }
+  auto items = nlohmann::json::array();
+  size_t succeeded = 0;
+  for (const auto& plan : plans) {
+    if (!plan.error) ++succeeded;
+    items.push_back(item_outcome(kind, plan, dry_run));
+  }
+  OpOutput out;
+  out.data = {{"items", items}, {"updated", dry_run ? 0 : succeeded}, {"failed", plans.size() - succeeded}};
+  if (dry_run) out.data["dry_run"] = true;
+  const std::string failed =
+      plans.size() > succeeded ? "; " + std::to_string(plans.size() - succeeded) + " failed (see each item)." : ".";
+  out.summary = (dry_run ? "Dry run: " + std::to_string(succeeded) + " of " + std::to_string(plans.size()) +
+                               " updates are valid; nothing changed"
+                         : "Updated " + std::to_string(succeeded) + " of " + std::to_string(plans.size()) + " " +
+                               kind.plural) +
+                failed;
+  // Names are known only for items whose current state was read; a table of empty names says nothing.
+  const bool named = std::any_of(plans.begin(), plans.end(), [](const ItemPlan& p) { return p.read; });
+  out.table_columns = named ? std::vector<std::string>{kind.id_arg, "name", "ok", "result"}
+                            : std::vector<std::string>{kind.id_arg, "ok", "result"};
+  return out;
+}
+
+}  // namespace
+
+void register_bulk_update_op(tool::OpRegistry& registry, const ObjectKind& kind) {
+  const ObjectKind* k = &kind;
+  registry.add({"bulk_update_" + kind.op_noun + "s", kind.family,
+                "Change " + kind.bulk_what + " of up to 500 " + kind.plural + " via the Batch API; per-item outcome",
+                tool::Effect::Write, true,
+                [k](const nlohmann::json& a, OpContext& c) { return bulk_update(*k, a, c); },
+                [k](const nlohmann::json& a, OpContext& c) { return bulk_needs_confirmation(*k, a, c); }});
+}
+
+}  // namespace fbmcp::ops

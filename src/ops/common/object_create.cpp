@@ -1,0 +1,62 @@
+#include "ops/common/object_create.hpp"
+
+#include "ops/common/idempotent_create.hpp"
+#include "ops/common/money_args.hpp"
+#include "ops/common/object_view.hpp"
+#include "ops/common/write_support.hpp"
+
+namespace fbmcp::ops {
+
+core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args,
+                                           PlannedCreate plan) {
+  const std::string name = args["name"].get<std::string>();
+  const bool dry_run = apply_dry_run(args, plan.params);
+  ctx.report("creating " + kind.noun + " in " + plan.act_id);
+  tool::OpOutput out;
+  out.warnings = plan.warnings;
+  if (dry_run) {
+    // validate_only changes nothing, so it may be retried like a read.
+    auto checked = ctx.graph.post(plan.edge, plan.params, graph::Idempotent::Yes);
+    if (!checked) return std::unexpected(checked.error());
+    if (auto ok = graph::expect_success(*checked, plan.edge); !ok) return std::unexpected(ok.error());
+    out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(plan.params)}};
+    out.summary = "Dry run: Meta accepted the " + kind.noun + " '" + name + "'; nothing was created.";
+    return out;
+  }
+  auto created = idempotent_create(ctx, args,
+                                   CreateRequest{"create_" + kind.op_noun, plan.edge, plan.params, name,
+                                                 plan.same_object, plan.match_fields});
+  if (!created) return std::unexpected(created.error());
+  const std::string id = created->id;
+  out.warnings.insert(out.warnings.end(), created->warnings.begin(), created->warnings.end());
+  auto snapshot = fetch_object(ctx, kind, id);
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const auto& o = snapshot->object;
+  out.data = {{"id", id}, {kind.op_noun, o}};
+  out.summary = "Created " + kind.noun + " " + id + " '" + o.value("name", "") + "' (" + o.value("status", "") +
+                ") " + plan.where + ".";
+  if (o.value("status", "") == "PAUSED") {
+    out.warnings.push_back("created PAUSED: it spends nothing until resume_" + kind.op_noun);
+  }
+  return out;
+}
+
+core::Result<std::optional<tool::ChangePreview>> confirm_active_create(tool::OpContext& ctx, const ObjectKind& kind,
+                                                                       const nlohmann::json& args,
+                                                                       const PlannedCreate& plan) {
+  if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
+  // Nobody should be asked to approve a create Meta would refuse anyway.
+  if (auto valid = validate_with_graph(ctx, plan.edge, plan.params); !valid) return std::unexpected(valid.error());
+  std::string budget = kind.no_budget_text;
+  for (const char* field : kBudgetFields) {
+    if (plan.money.contains(field)) budget = std::string(field) + " " + money_text(plan.money[field], plan.account.currency);
+  }
+  return tool::ChangePreview{"Create " + kind.noun + " '" + args["name"].get<std::string>() + "' ACTIVE in " +
+                                 plan.account.name + " (" + budget + ")? It can start spending at once.",
+                             {{"ad_account_id", plan.act_id},
+                              {"status", "ACTIVE"},
+                              {"budgets", plan.money},
+                              {"currency", plan.account.currency}}};
+}
+
+}  // namespace fbmcp::ops

@@ -1,0 +1,38 @@
+// What every create op does the same way once its own pre-flight has planned the request: a dry run through
+// validate_only, the create itself through the idempotency layer, the read-back, the PAUSED note, and the
+// confirmation asked before creating something ACTIVE.
+#pragma once
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "graph/request.hpp"
+#include "ops/common/object_kind.hpp"
+#include "tool/op_context.hpp"
+#include "tool/op_spec.hpp"
+
+namespace fbmcp::ops {
+
+struct PlannedCreate {
+  std::string act_id;
+  tool::AccountFacts account;
+  std::string edge;        // "act_1/adsets"
+  graph::Params params;
+  nlohmann::json money;    // minor units being set
+  std::string where;       // "in Spring Sale (act_1)": where the summary says it was made
+  std::function<bool(const nlohmann::json& candidate)> same_object;  // reconciliation: a name match is ours if…
+  std::vector<std::string> match_fields;
+  std::vector<std::string> warnings;  // from the pre-flight (a filled-in default, say)
+};
+
+core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args,
+                                           PlannedCreate plan);
+
+// A preview when the create would be ACTIVE (it can spend at once), nullopt otherwise.
+core::Result<std::optional<tool::ChangePreview>> confirm_active_create(tool::OpContext& ctx, const ObjectKind& kind,
+                                                                       const nlohmann::json& args,
+                                                                       const PlannedCreate& plan);
+
+}  // namespace fbmcp::ops

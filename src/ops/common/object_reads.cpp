@@ -1,0 +1,87 @@
+#include "ops/common/object_reads.hpp"
+
+#include <algorithm>
+
+#include "graph/json_fields.hpp"
+#include "ops/common/object_view.hpp"
+#include "ops/common/shaping.hpp"
+#include "tool/result_text.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+bool contains(const nlohmann::json& list, const nlohmann::json& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind& kind, const ListScope& scope,
+                                          const nlohmann::json& args, const std::vector<std::string>& in_filters,
+                                          std::vector<std::string> table_columns) {
+  auto account = ctx.accounts.get(scope.act_id);
+  if (!account) return std::unexpected(account.error());
+  graph::Params params{{"fields", field_list(kind.default_fields, args)}};
+  // Server-side where Graph can filter: effective_status param and `filtering` rules.
+  if (args.contains("effective_status")) params.set("effective_status", args["effective_status"]);
+  nlohmann::json filtering = nlohmann::json::array();
+  for (const auto& field : in_filters) {
+    if (args.contains(field)) filtering.push_back({{"field", field}, {"operator", "IN"}, {"value", args[field]}});
+  }
+  if (args.contains("name_contains")) {
+    filtering.push_back({{"field", "name"}, {"operator", "CONTAIN"}, {"value", args["name_contains"]}});
+  }
+  if (!filtering.empty()) params.set("filtering", filtering);
+  // Configured status is filtered here: it is not the delivery state Graph's effective_status filter uses, and
+  // confusing the two is a known peer bug (peers.md §4.3).
+  std::function<bool(const nlohmann::json&)> keep;
+  if (args.contains("configured_status")) {
+    const auto wanted = args["configured_status"];
+    // Asking for every effective status keeps Graph from hiding DELETED objects.
+    if (!args.contains("effective_status")) params.set("effective_status", kind.effective_statuses);
+    // Shapes are checked after the walk; a status that is not a string matches nothing meanwhile.
+    keep = [wanted](const nlohmann::json& o) {
+      const auto status = graph::read_string(o, "status");
+      return status && *status && contains(wanted, **status);
+    };
+  }
+  if (args.contains("after")) params.set("after", args["after"]);
+  ctx.report("reading " + kind.plural + " of " + scope.edge);
+  auto page = ctx.graph.list(scope.edge, params, static_cast<size_t>(args.value("limit", 25)), keep);
+  if (!page) return std::unexpected(page.error());
+
+  auto items = nlohmann::json::array();
+  for (auto& object : page->items) {
+    if (auto shape = check_object_shape(kind, object, scope.edge); !shape) return std::unexpected(shape.error());
+    shape_money(object, kind.money_fields, account->currency);
+    items.push_back(std::move(object));
+  }
+  tool::OpOutput out;
+  out.data = scope.data;
+  out.data["currency"] = account->currency;
+  out.data["items"] = items;
+  out.data["count"] = items.size();
+  out.summary = std::to_string(items.size()) + " " + kind.noun + "(s) in " + scope.described +
+                (page->after ? ", more available" : "") + ":";
+  if (page->after) out.paging = nlohmann::json{{"after", *page->after}, {"has_more", true}};
+  out.row_cursors = std::move(page->resume_after);
+  out.table_columns = std::move(table_columns);
+  return out;
+}
+
+core::Result<tool::OpOutput> get_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args) {
+  nlohmann::json wanted = args;
+  if (!kind.detail_fields.empty()) {
+    wanted["fields"] = kind.detail_fields;
+    for (const auto& field : args.value("fields", nlohmann::json::array())) wanted["fields"].push_back(field);
+  }
+  auto snapshot = fetch_object(ctx, kind, args[kind.id_arg].get<std::string>(), wanted);
+  if (!snapshot) return std::unexpected(snapshot.error());
+  tool::OpOutput out;
+  out.summary = kind.capital_noun() + " " + snapshot->object.value("name", "") + "\n" +
+                tool::render_fields(snapshot->object);
+  out.data = {{kind.op_noun, snapshot->object}, {"currency", snapshot->currency}};
+  return out;
+}
+
+}  // namespace fbmcp::ops

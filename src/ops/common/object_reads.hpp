@@ -1,0 +1,29 @@
+// list_<kind>s and get_<kind>: the same reads for every kind.
+#pragma once
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/error.hpp"
+#include "ops/common/object_kind.hpp"
+#include "tool/op_context.hpp"
+#include "tool/op_spec.hpp"
+
+namespace fbmcp::ops {
+
+struct ListScope {
+  std::string edge;        // "act_1/campaigns", "120210…/adsets"
+  std::string act_id;      // the account whose currency money is shown in
+  std::string described;   // "Spring Sale (act_1, USD)" for the summary
+  nlohmann::json data;     // what the result says about the scope: {"ad_account_id": …} or {"campaign_id": …}
+};
+
+// Lists one edge with the filters every kind shares — configured_status (filtered here), effective_status and
+// name_contains (by Graph), limit + after — plus `in_filters`: args Graph filters with IN (e.g. objective).
+core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind& kind, const ListScope& scope,
+                                          const nlohmann::json& args, const std::vector<std::string>& in_filters,
+                                          std::vector<std::string> table_columns);
+
+core::Result<tool::OpOutput> get_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args);
+
+}  // namespace fbmcp::ops

@@ -1,0 +1,117 @@
+#include "ops/common/object_update.hpp"
+
+#include "money/money.hpp"
+#include "ops/common/money_args.hpp"
+#include "ops/common/object_view.hpp"
+#include "ops/common/parent_rules.hpp"
+#include "ops/common/spend_raises.hpp"
+#include "ops/common/write_support.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+using tool::ChangePreview;
+using tool::OpContext;
+using tool::OpOutput;
+
+struct PlannedUpdate {
+  ObjectSnapshot before;
+  graph::Params params;
+  nlohmann::json money;  // minor units set by this update
+};
+
+core::Result<PlannedUpdate> plan_update(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
+  auto before = fetch_object(ctx, kind, args[kind.id_arg].get<std::string>());
+  if (!before) return std::unexpected(before.error());
+  PlannedUpdate plan{std::move(*before), {}, {}};
+  auto money = money_params(args, kind, plan.before.currency, plan.params);
+  if (!money) return std::unexpected(money.error());
+  plan.money = *money;
+  if (auto allowed = check_spend_limits(ctx, plan.before.act_id, plan.before.currency, plan.money, plan.before.raw);
+      !allowed) {
+    return std::unexpected(allowed.error());
+  }
+  if (auto owner = check_parent_rules(ctx, kind, plan.before.raw, plan.money, plan.before.currency, "args."); !owner) {
+    return std::unexpected(owner.error());
+  }
+  for (const auto& field : kind.update_fields) {
+    if (args.contains(field) && !plan.money.contains(field)) plan.params.set(field, args[field]);
+  }
+  if (plan.params.items().empty()) {
+    std::string fields;
+    for (const auto& field : kind.update_fields) fields += (fields.empty() ? "" : ", ") + field;
+    return std::unexpected(invalid_args("nothing to update: give at least one of " + fields,
+                                        "e.g. {\"" + kind.id_arg + "\": \"…\", \"daily_budget\": {\"amount\": \"40.00\"}}",
+                                        "args"));
+  }
+  return plan;
+}
+
+core::Result<OpOutput> update_object(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
+  auto plan = plan_update(kind, args, ctx);
+  if (!plan) return std::unexpected(plan.error());
+  const std::string id = args[kind.id_arg].get<std::string>();
+  const bool dry_run = apply_dry_run(args, plan->params);
+  // Setting fields to values is idempotent: retried on transient failures like a read.
+  auto result = ctx.graph.post(id, plan->params, graph::Idempotent::Yes);
+  if (!result) return std::unexpected(result.error());
+  if (auto confirmed = graph::expect_success(*result, id); !confirmed) return std::unexpected(confirmed.error());
+  OpOutput out;
+  if (dry_run) {
+    out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(plan->params)},
+                {kind.op_noun, plan->before.object}};
+    out.summary = "Dry run: Meta accepted the update of " + kind.noun + " " + id + "; nothing changed.";
+    return out;
+  }
+  auto after = fetch_object(ctx, kind, id);
+  if (!after) return std::unexpected(after.error());
+  nlohmann::json changes = nlohmann::json::object();
+  for (const auto& [key, value] : plan->params.items()) {
+    const auto old_value = plan->before.object.value(key, nlohmann::json());
+    const auto new_value = after->object.value(key, nlohmann::json());
+    if (old_value != new_value) changes[key] = {{"before", old_value}, {"after", new_value}};
+  }
+  out.data = {{kind.op_noun, after->object}, {"changes", changes}};
+  out.summary = "Updated " + kind.noun + " " + id + " '" + after->object.value("name", "") + "':\n" +
+                describe_changes(changes);
+  return out;
+}
+
+core::Result<std::optional<ChangePreview>> update_needs_confirmation(const ObjectKind& kind, const nlohmann::json& args,
+                                                                     OpContext& ctx) {
+  auto plan = plan_update(kind, args, ctx);
+  if (!plan) return std::unexpected(plan.error());
+  const auto& raw = plan->before.raw;
+  const auto& currency = plan->before.currency;
+  const auto raises = spend_raises(raw, plan->money, plan->params);
+  if (raises.empty()) return std::nullopt;
+  std::vector<std::string> reasons;
+  nlohmann::json details = {{kind.id_arg, args[kind.id_arg]}, {"currency", currency}};
+  for (const auto& raise : raises.money) {
+    reasons.push_back("raise " + raise.field + " from " + money_text(raise.before, currency) + " to " +
+                      money_text(raise.after, currency));
+    details[raise.field] = {{"before", money::money_view(std::to_string(raise.before), currency)},
+                            {"after", money::money_view(std::to_string(raise.after), currency)}};
+  }
+  if (raises.activates) {
+    reasons.push_back("activate it (status " + raises.status_before + " → ACTIVE)");
+    details["status"] = {{"before", raises.status_before}, {"after", "ACTIVE"}};
+  }
+  if (auto valid = validate_with_graph(ctx, args[kind.id_arg].get<std::string>(), plan->params); !valid) {
+    return std::unexpected(valid.error());
+  }
+  std::string question = "Update " + kind.noun + " '" + raw.value("name", "") + "': ";
+  for (size_t i = 0; i < reasons.size(); ++i) question += (i ? " and " : "") + reasons[i];
+  return ChangePreview{question + "?", details};
+}
+
+}  // namespace
+
+void register_update_op(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& summary) {
+  const ObjectKind* k = &kind;
+  registry.add({"update_" + kind.op_noun, kind.family, summary, tool::Effect::Write, true,
+                [k](const nlohmann::json& a, OpContext& c) { return update_object(*k, a, c); },
+                [k](const nlohmann::json& a, OpContext& c) { return update_needs_confirmation(*k, a, c); }});
+}
+
+}  // namespace fbmcp::ops
