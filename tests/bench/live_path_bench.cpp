@@ -2,6 +2,8 @@
 // Graph server on 127.0.0.1 with 50 ms added to every answer, standing in for the distance to Meta:
 //   1. list 2,000 campaigns        — how many HTTP requests, how long
 //   2. pause 120 campaigns with bulk_update_campaigns — expected: a handful of batch requests, not 120
+//   3. bulk_update_adsets on 500 ad sets: pause them (no reads: 10 batches), then lower their budgets (reads and
+//      writes in batches)
 // Run: ./build/tests/fbmcp_bench [latency_ms]
 #include <chrono>
 #include <cstdio>
@@ -83,5 +85,32 @@ int main(int argc, char** argv) {
   });
   print("bulk_update_campaigns, pause 120 campaigns", bulk);
   std::printf("(one HTTP request per campaign would have taken about %.1f s at this latency)\n", 120 * latency / 1000.0);
-  return list.ok && bulk.ok ? 0 : 1;
+
+  // Seed 500 ad sets under a campaign without a campaign budget, in-process (not measured).
+  json pauses = json::array();
+  json budgets = json::array();
+  for (size_t i = 0; i < 500; ++i) {
+    auto answer = world->emulator->handle(
+        "POST", std::string(kAccount) + "/adsets",
+        {{"name", "Bench ad set " + std::to_string(i)}, {"campaign_id", "120210000000000003"},
+         {"optimization_goal", "LINK_CLICKS"}, {"billing_event", "IMPRESSIONS"}, {"daily_budget", "1000"},
+         {"status", "ACTIVE"}, {"targeting", R"({"geo_locations":{"countries":["US"]}})"}});
+    const auto id = json::parse(answer.body, nullptr, false).value("id", "");
+    pauses.push_back({{"adset_id", id}, {"status", "PAUSED"}});
+    budgets.push_back({{"adset_id", id}, {"daily_budget", {{"amount", "5.00"}}}});
+  }
+  auto bulk_adsets = [&](const json& updates) {
+    return measure(*world, [&] {
+      auto r = testing::call(*world->services, "bulk_update_adsets", {{"updates", updates}});
+      const bool ok = !r.is_error && r.structured["data"]["updated"] == 500;
+      if (!ok) std::fprintf(stderr, "%s\n", r.text.substr(0, 2000).c_str());
+      return ok;
+    });
+  };
+  auto adset_pause = bulk_adsets(pauses);
+  print("bulk_update_adsets, pause 500 ad sets", adset_pause);
+  auto adset_budget = bulk_adsets(budgets);
+  print("bulk_update_adsets, lower 500 ad-set budgets", adset_budget);
+  std::printf("(one HTTP request per ad set would have taken about %.1f s at this latency)\n", 500 * latency / 1000.0);
+  return list.ok && bulk.ok && adset_pause.ok && adset_budget.ok ? 0 : 1;
 }

@@ -92,6 +92,35 @@ TEST_CASE("a created campaign stays visible for the life of the process", "[e2e]
   CHECK(p.wait() == 0);
 }
 
+TEST_CASE("create campaign, then an ad set in it, then get_adset: one process, over MCP", "[e2e][create_adset]") {
+  Subprocess p({FBMCP_BINARY}, kFakeEnv);
+  rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  auto call = [&](int id, const std::string& op, const json& args) {
+    auto r = rpc(p, id, "tools/call", {{"name", "facebook"}, {"arguments", {{"op", op}, {"args", args}}}});
+    INFO(op << ": " << r.dump().substr(0, 1500));
+    REQUIRE(r["result"]["isError"] == false);
+    return r["result"]["structuredContent"];
+  };
+  auto campaign = call(2, "create_campaign",
+                       {{"ad_account_id", "act_1029384756102938"}, {"name", "E2E Ad-set Budgets"},
+                        {"objective", "OUTCOME_TRAFFIC"}, {"special_ad_categories", json::array()},
+                        {"is_adset_budget_sharing_enabled", false}});
+  const std::string campaign_id = campaign["data"]["id"];
+  auto adset = call(3, "create_adset",
+                    {{"campaign_id", campaign_id}, {"name", "E2E – US"}, {"optimization_goal", "LINK_CLICKS"},
+                     {"billing_event", "IMPRESSIONS"}, {"daily_budget", {{"amount", "12.50"}}},
+                     {"targeting", {{"geo_locations", {{"countries", {"US"}}}}}}});
+  const std::string adset_id = adset["data"]["id"];
+  auto got = call(4, "get_adset", {{"adset_id", adset_id}});
+  CHECK(got["data"]["adset"]["campaign_id"] == campaign_id);
+  CHECK(got["data"]["adset"]["status"] == "PAUSED");  // creates default to PAUSED
+  CHECK(got["data"]["adset"]["name"] == "E2E – US");
+  CHECK(got.dump().find("12.50") != std::string::npos);  // the budget, in dollars as given
+  p.close_stdin();
+  CHECK(p.wait() == 0);
+  CHECK(p.drain_stdout().empty());
+}
+
 TEST_CASE("the CLI: --help, --version, call", "[e2e][cli]") {
   {
     Subprocess p({FBMCP_BINARY, "--version"});

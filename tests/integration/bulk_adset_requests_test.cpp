@@ -1,0 +1,70 @@
+// bulk_update_adsets at its limit over the live path (CurlTransport → FakeGraphServer): 500 ad sets are 10 Batch
+// API requests of 50, not 500 requests, and every item gets its own outcome. Counted at the HTTP server, so retries
+// and reads the op adds would show.
+#include <catch2/catch.hpp>
+
+#include "support/fake_services.hpp"
+
+using namespace fbmcp;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kAccount = "act_1029384756102938";
+constexpr const char* kCampaign = "120210000000000003";  // no campaign budget: its ad sets hold budgets
+
+// Seeds `count` ad sets straight into the emulator (not counted: the server never sees these).
+std::vector<std::string> seed_adsets(testing::HttpWorld& world, size_t count) {
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < count; ++i) {
+    auto answer = world.emulator->handle(
+        "POST", std::string(kAccount) + "/adsets",
+        {{"name", "Bulk " + std::to_string(i)}, {"campaign_id", kCampaign}, {"optimization_goal", "LINK_CLICKS"},
+         {"billing_event", "IMPRESSIONS"}, {"daily_budget", "1000"}, {"status", "ACTIVE"},
+         {"targeting", R"({"geo_locations":{"countries":["US"]}})"}});
+    const auto body = json::parse(answer.body, nullptr, false);
+    REQUIRE(body.contains("id"));
+    ids.push_back(body["id"].get<std::string>());
+  }
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("bulk_update_adsets: pausing 500 ad sets takes at most 12 HTTP requests", "[integration][bulk_update_adsets]") {
+  auto world = testing::http_world();
+  const auto ids = seed_adsets(*world, 500);
+  json updates = json::array();
+  for (const auto& id : ids) updates.push_back({{"adset_id", id}, {"status", "PAUSED"}});
+
+  const auto before = world->server->http_requests();
+  auto result = testing::call(*world->services, "bulk_update_adsets", {{"updates", updates}});
+  const auto requests = world->server->http_requests() - before;
+
+  INFO(result.text.substr(0, 2000));
+  REQUIRE_FALSE(result.is_error);
+  CHECK(result.structured["data"]["updated"] == 500);
+  CHECK(result.structured["data"]["failed"] == 0);
+  CHECK(result.structured["data"]["items"].size() == 500);
+  CHECK(requests <= 12);
+  auto one = testing::call(*world->services, "get_adset", {{"adset_id", ids[499]}});
+  CHECK(one.structured["data"]["adset"]["status"] == "PAUSED");
+}
+
+TEST_CASE("bulk_update_adsets: lowering 500 budgets reads each once in batches and writes in batches",
+          "[integration][bulk_update_adsets]") {
+  auto world = testing::http_world();
+  const auto ids = seed_adsets(*world, 500);
+  json updates = json::array();
+  for (const auto& id : ids) updates.push_back({{"adset_id", id}, {"daily_budget", {{"amount", "5.00"}}}});
+
+  const auto before = world->server->http_requests();
+  auto result = testing::call(*world->services, "bulk_update_adsets", {{"updates", updates}});
+  const auto requests = world->server->http_requests() - before;
+
+  INFO(result.text.substr(0, 2000));
+  REQUIRE_FALSE(result.is_error);
+  CHECK(result.structured["data"]["updated"] == 500);
+  // 10 batches of reads, one of the campaign (where budgets may sit), the account's currency, 10 batches of writes.
+  CHECK(requests <= 22);
+}
