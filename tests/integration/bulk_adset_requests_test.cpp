@@ -29,6 +29,17 @@ std::vector<std::string> seed_adsets(testing::HttpWorld& world, size_t count) {
   return ids;
 }
 
+struct Outcome {
+  tool::ToolResult result;
+  size_t http_requests;
+};
+
+Outcome bulk(testing::HttpWorld& world, const json& updates) {
+  const auto before = world.server->http_requests();
+  auto result = testing::call(*world.services, "bulk_update_adsets", {{"updates", updates}});
+  return {result, world.server->http_requests() - before};
+}
+
 }  // namespace
 
 TEST_CASE("bulk_update_adsets: pausing 500 ad sets takes at most 12 HTTP requests", "[integration][bulk_update_adsets]") {
@@ -37,10 +48,7 @@ TEST_CASE("bulk_update_adsets: pausing 500 ad sets takes at most 12 HTTP request
   json updates = json::array();
   for (const auto& id : ids) updates.push_back({{"adset_id", id}, {"status", "PAUSED"}});
 
-  const auto before = world->server->http_requests();
-  auto result = testing::call(*world->services, "bulk_update_adsets", {{"updates", updates}});
-  const auto requests = world->server->http_requests() - before;
-
+  const auto [result, requests] = bulk(*world, updates);
   INFO(result.text.substr(0, 2000));
   REQUIRE_FALSE(result.is_error);
   CHECK(result.structured["data"]["updated"] == 500);
@@ -58,10 +66,7 @@ TEST_CASE("bulk_update_adsets: lowering 500 budgets reads each once in batches a
   json updates = json::array();
   for (const auto& id : ids) updates.push_back({{"adset_id", id}, {"daily_budget", {{"amount", "5.00"}}}});
 
-  const auto before = world->server->http_requests();
-  auto result = testing::call(*world->services, "bulk_update_adsets", {{"updates", updates}});
-  const auto requests = world->server->http_requests() - before;
-
+  const auto [result, requests] = bulk(*world, updates);
   INFO(result.text.substr(0, 2000));
   REQUIRE_FALSE(result.is_error);
   CHECK(result.structured["data"]["updated"] == 500);

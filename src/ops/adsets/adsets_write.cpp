@@ -15,9 +15,7 @@
 namespace fbmcp::ops {
 namespace {
 
-using tool::ChangePreview;
 using tool::OpContext;
-using tool::OpOutput;
 
 // Bid strategies that bid a fixed amount need bid_amount (graph-api-facts.md §2: "bid_amount … needed for
 // BID_CAP/COST_CAP"; Meta SDK AdSet.BidStrategy values).
@@ -110,26 +108,12 @@ core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& c
   return plan;
 }
 
-core::Result<OpOutput> create_adset(const nlohmann::json& args, OpContext& ctx) {
-  auto plan = plan_create(args, ctx);
-  if (!plan) return std::unexpected(plan.error());
-  return create_object(ctx, adset_kind(), args, std::move(*plan));
-}
-
-core::Result<std::optional<ChangePreview>> create_needs_confirmation(const nlohmann::json& args, OpContext& ctx) {
-  if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
-  auto plan = plan_create(args, ctx);
-  if (!plan) return std::unexpected(plan.error());
-  return confirm_active_create(ctx, adset_kind(), args, *plan);
-}
-
 }  // namespace
 
 void register_adset_write_ops(tool::OpRegistry& registry) {
-  registry.add({"create_adset", "adsets",
-                "Create an ad set in a campaign (PAUSED unless status ACTIVE is confirmed); budget and bid in account "
-                "currency",
-                tool::Effect::Write, false, create_adset, create_needs_confirmation});
+  register_create_op(registry, adset_kind(),
+                     "Create an ad set in a campaign (PAUSED unless status ACTIVE is confirmed); budget and bid in account "
+                     "currency", plan_create);
   register_update_op(registry, adset_kind(),
                      "Change an ad set's name, budget, bid, schedule, targeting or status; raising a budget or bid "
                      "needs confirmation");

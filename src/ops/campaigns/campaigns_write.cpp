@@ -12,9 +12,7 @@
 namespace fbmcp::ops {
 namespace {
 
-using tool::ChangePreview;
 using tool::OpContext;
-using tool::OpOutput;
 
 core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& ctx) {
   auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
@@ -61,25 +59,11 @@ core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& c
   return plan;
 }
 
-core::Result<OpOutput> create_campaign(const nlohmann::json& args, OpContext& ctx) {
-  auto plan = plan_create(args, ctx);
-  if (!plan) return std::unexpected(plan.error());
-  return create_object(ctx, campaign_kind(), args, std::move(*plan));
-}
-
-core::Result<std::optional<ChangePreview>> create_needs_confirmation(const nlohmann::json& args, OpContext& ctx) {
-  if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
-  auto plan = plan_create(args, ctx);
-  if (!plan) return std::unexpected(plan.error());
-  return confirm_active_create(ctx, campaign_kind(), args, *plan);
-}
-
 }  // namespace
 
 void register_campaign_write_ops(tool::OpRegistry& registry) {
-  registry.add({"create_campaign", "campaigns",
-                "Create a campaign (PAUSED unless status ACTIVE is confirmed); budget in account currency",
-                tool::Effect::Write, false, create_campaign, create_needs_confirmation});
+  register_create_op(registry, campaign_kind(),
+                     "Create a campaign (PAUSED unless status ACTIVE is confirmed); budget in account currency", plan_create);
   register_update_op(registry, campaign_kind(),
                      "Change a campaign's name, budget, bid strategy, schedule or status; raising a budget needs "
                      "confirmation");

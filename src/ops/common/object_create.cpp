@@ -6,6 +6,7 @@
 #include "ops/common/write_support.hpp"
 
 namespace fbmcp::ops {
+namespace {
 
 core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args,
                                            PlannedCreate plan) {
@@ -44,7 +45,6 @@ core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKin
 core::Result<std::optional<tool::ChangePreview>> confirm_active_create(tool::OpContext& ctx, const ObjectKind& kind,
                                                                        const nlohmann::json& args,
                                                                        const PlannedCreate& plan) {
-  if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
   // Nobody should be asked to approve a create Meta would refuse anyway.
   if (auto valid = validate_with_graph(ctx, plan.edge, plan.params); !valid) return std::unexpected(valid.error());
   std::string budget = kind.no_budget_text;
@@ -57,6 +57,26 @@ core::Result<std::optional<tool::ChangePreview>> confirm_active_create(tool::OpC
                               {"status", "ACTIVE"},
                               {"budgets", plan.money},
                               {"currency", plan.account.currency}}};
+}
+
+}  // namespace
+
+void register_create_op(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& summary,
+                        CreatePlanner plan) {
+  const ObjectKind* k = &kind;
+  registry.add({"create_" + kind.op_noun, kind.family, summary, tool::Effect::Write, false,
+                [k, plan](const nlohmann::json& args, tool::OpContext& ctx) -> core::Result<tool::OpOutput> {
+                  auto planned = plan(args, ctx);
+                  if (!planned) return std::unexpected(planned.error());
+                  return create_object(ctx, *k, args, std::move(*planned));
+                },
+                [k, plan](const nlohmann::json& args,
+                          tool::OpContext& ctx) -> core::Result<std::optional<tool::ChangePreview>> {
+                  if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
+                  auto planned = plan(args, ctx);
+                  if (!planned) return std::unexpected(planned.error());
+                  return confirm_active_create(ctx, *k, args, *planned);
+                }});
 }
 
 }  // namespace fbmcp::ops

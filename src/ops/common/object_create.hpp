@@ -11,6 +11,7 @@
 #include "graph/request.hpp"
 #include "ops/common/object_kind.hpp"
 #include "tool/op_context.hpp"
+#include "tool/op_registry.hpp"
 #include "tool/op_spec.hpp"
 
 namespace fbmcp::ops {
@@ -27,12 +28,12 @@ struct PlannedCreate {
   std::vector<std::string> warnings;  // from the pre-flight (a filled-in default, say)
 };
 
-core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args,
-                                           PlannedCreate plan);
+// The kind's own pre-flight: reads what it needs, refuses what Meta would refuse, and plans the request.
+using CreatePlanner = std::function<core::Result<PlannedCreate>(const nlohmann::json& args, tool::OpContext& ctx)>;
 
-// A preview when the create would be ACTIVE (it can spend at once), nullopt otherwise.
-core::Result<std::optional<tool::ChangePreview>> confirm_active_create(tool::OpContext& ctx, const ObjectKind& kind,
-                                                                       const nlohmann::json& args,
-                                                                       const PlannedCreate& plan);
+// create_<op_noun>: `plan` runs for the confirmation (only when status is ACTIVE: it can spend at once) and again
+// for the create.
+void register_create_op(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& summary,
+                        CreatePlanner plan);
 
 }  // namespace fbmcp::ops
