@@ -1,6 +1,6 @@
 #include "ops/adsets/adset_kind.hpp"
 
-#include <map>
+#include <set>
 
 #include "ops/common/money_args.hpp"
 
@@ -69,18 +69,13 @@ core::Result<void> check_campaign_budget_owner(const nlohmann::json& campaign, c
 }
 
 std::optional<std::string> only_billing_event(const std::string& optimization_goal) {
-  // Goals Meta bills only by impressions (FBD/marketing-api/bidding/overview/billing-events, "Optimization goal
-  // and billing events"; recalled table, not re-verified here). Goals with a choice — LINK_CLICKS (LINK_CLICKS or
-  // IMPRESSIONS), THRUPLAY (THRUPLAY or IMPRESSIONS), POST_ENGAGEMENT, PAGE_LIKES, APP_INSTALLS — are left out:
-  // the caller picks.
-  static const std::map<std::string, std::string> kOnly = {
-      {"AD_RECALL_LIFT", "IMPRESSIONS"},  {"ENGAGED_USERS", "IMPRESSIONS"},  {"EVENT_RESPONSES", "IMPRESSIONS"},
-      {"IMPRESSIONS", "IMPRESSIONS"},     {"LANDING_PAGE_VIEWS", "IMPRESSIONS"}, {"LEAD_GENERATION", "IMPRESSIONS"},
-      {"OFFSITE_CONVERSIONS", "IMPRESSIONS"}, {"REACH", "IMPRESSIONS"},   {"VALUE", "IMPRESSIONS"},
-  };
-  const auto found = kOnly.find(optimization_goal);
-  if (found == kOnly.end()) return std::nullopt;
-  return found->second;
+  // Every goal can be billed by impressions; a goal that is itself a billable event may also be billed by it
+  // (FBD/marketing-api/bidding/overview/billing-events: "Once you select optimization_goal, you may have one or
+  // more billing_event options"; Meta SDK AdSet.BillingEvent values). The emulator applies the same rule.
+  static const std::set<std::string> kBillableGoals = {"APP_INSTALLS", "LINK_CLICKS", "PAGE_LIKES", "POST_ENGAGEMENT",
+                                                       "THRUPLAY"};
+  if (kBillableGoals.contains(optimization_goal)) return std::nullopt;
+  return "IMPRESSIONS";
 }
 
 }  // namespace fbmcp::ops

@@ -18,8 +18,8 @@ const ObjectKind& adset_kind();
 core::Result<void> check_campaign_budget_owner(const nlohmann::json& campaign, const nlohmann::json& money,
                                                const std::string& currency, const std::string& prefix);
 
-// The billing events Meta allows with an optimization goal, when the goal allows only one (so it may be left out
-// and filled in); nullopt when the goal allows several or is not in the table.
+// The billing event of an optimization goal that Meta bills only one way (so it may be left out and filled in);
+// nullopt when the goal allows a choice.
 std::optional<std::string> only_billing_event(const std::string& optimization_goal);
 
 }  // namespace fbmcp::ops

@@ -44,6 +44,14 @@ core::Result<OpOutput> change_status(const ObjectKind& kind, const nlohmann::jso
   out.data = {{kind.op_noun, o}, {"changes", {{"status", {{"before", old_status}, {"after", o.value("status", "")}}}}}};
   out.summary = Noun + " " + id + " '" + o.value("name", "") + "': " + old_status + " → " + o.value("status", "") +
                 " (effective " + o.value("effective_status", "") + ").";
+  // Graph keeps a parent's pause in the child's effective_status (CAMPAIGN_PAUSED, ADSET_PAUSED): active but not
+  // delivering is worth saying, with the parent to resume.
+  const std::string effective = o.value("effective_status", "");
+  if (target == "ACTIVE" && effective != "ACTIVE" && effective.ends_with("_PAUSED")) {
+    const std::string parent = kind.parent_id_field.empty() ? "" : o.value(kind.parent_id_field, "");
+    out.warnings.push_back("ACTIVE but not delivering: effective status " + effective +
+                           (parent.empty() ? "" : " (" + kind.parent_id_field + " " + parent + " is paused)"));
+  }
   return out;
 }
 
