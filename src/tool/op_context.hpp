@@ -52,6 +52,9 @@ class OpContext {
   const SpendGuard* spend_guard = nullptr;         // budget limits; every op that sets a budget asks it
   std::function<void(const std::string& message)> progress;  // may be empty
   std::function<bool()> cancelled;                           // may be empty
+  // What this call's needs_confirmation read and planned, for its handler to use instead of reading it all again
+  // (most of a bulk update's requests are reads). Set and read by the op itself; one OpContext serves one call.
+  std::shared_ptr<void> planned;
 
   void report(const std::string& message) const {
     if (progress) progress(message);

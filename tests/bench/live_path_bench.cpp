@@ -86,13 +86,14 @@ int main(int argc, char** argv) {
   print("bulk_update_campaigns, pause 120 campaigns", bulk);
   std::printf("(one HTTP request per campaign would have taken about %.1f s at this latency)\n", 120 * latency / 1000.0);
 
-  // Seed 500 ad sets under a campaign without a campaign budget, in-process (not measured).
+  // Seed 500 ad sets under campaigns without a campaign budget (≤200 per campaign), in-process (not measured).
+  const char* adset_campaigns[] = {"120210000000000003", "120210000000000005", "120210000000000014"};
   json pauses = json::array();
   json budgets = json::array();
   for (size_t i = 0; i < 500; ++i) {
     auto answer = world->emulator->handle(
         "POST", std::string(kAccount) + "/adsets",
-        {{"name", "Bench ad set " + std::to_string(i)}, {"campaign_id", "120210000000000003"},
+        {{"name", "Bench ad set " + std::to_string(i)}, {"campaign_id", adset_campaigns[i % 3]},
          {"optimization_goal", "LINK_CLICKS"}, {"billing_event", "IMPRESSIONS"}, {"daily_budget", "1000"},
          {"status", "ACTIVE"}, {"targeting", R"({"geo_locations":{"countries":["US"]}})"}});
     const auto id = json::parse(answer.body, nullptr, false).value("id", "");

@@ -1,6 +1,7 @@
 #include "ops/common/bulk_update.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "graph/json_fields.hpp"
@@ -145,7 +146,9 @@ std::string spend_reason(const ItemPlan& plan) {
 
 core::Result<std::optional<ChangePreview>> bulk_needs_confirmation(const ObjectKind& kind, const nlohmann::json& args,
                                                                    OpContext& ctx) {
-  const auto plans = plan_items(kind, args, ctx);
+  auto shared = std::make_shared<std::vector<ItemPlan>>(plan_items(kind, args, ctx));
+  ctx.planned = shared;
+  const auto& plans = *shared;
   auto spending = nlohmann::json::array();
   for (const auto& plan : plans) {
     const auto why = spend_reason(plan);
@@ -192,7 +195,10 @@ nlohmann::json item_outcome(const ObjectKind& kind, const ItemPlan& plan, bool d
 }
 
 core::Result<OpOutput> bulk_update(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
-  auto plans = plan_items(kind, args, ctx);
+  // The confirmation check of this same call planned already (and the router runs it first unless dry_run).
+  auto plans = ctx.planned ? std::move(*std::static_pointer_cast<std::vector<ItemPlan>>(ctx.planned))
+                           : plan_items(kind, args, ctx);
+  ctx.planned.reset();
   const bool dry_run = args.value("dry_run", false);
   std::vector<graph::GraphRequest> writes;
   std::vector<size_t> write_index;

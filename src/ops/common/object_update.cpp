@@ -21,7 +21,13 @@ struct PlannedUpdate {
 };
 
 core::Result<PlannedUpdate> plan_update(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
-  auto before = fetch_object(ctx, kind, args[kind.id_arg].get<std::string>());
+  // Read what the update sets too (targeting is not a default field), so the result shows its before and after.
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& field : kind.update_fields) {
+    if (args.contains(field)) fields.push_back(field);
+  }
+  const nlohmann::json read_args = {{"fields", fields}};
+  auto before = fetch_object(ctx, kind, args[kind.id_arg].get<std::string>(), read_args);
   if (!before) return std::unexpected(before.error());
   PlannedUpdate plan{std::move(*before), {}, {}};
   auto money = money_params(args, kind, plan.before.currency, plan.params);
@@ -63,7 +69,9 @@ core::Result<OpOutput> update_object(const ObjectKind& kind, const nlohmann::jso
     out.summary = "Dry run: Meta accepted the update of " + kind.noun + " " + id + "; nothing changed.";
     return out;
   }
-  auto after = fetch_object(ctx, kind, id);
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& [key, value] : plan->params.items()) fields.push_back(key);
+  auto after = fetch_object(ctx, kind, id, {{"fields", fields}});
   if (!after) return std::unexpected(after.error());
   nlohmann::json changes = nlohmann::json::object();
   for (const auto& [key, value] : plan->params.items()) {
