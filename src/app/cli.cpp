@@ -38,7 +38,6 @@ Usage:
 
 Environment:
   FACEBOOK_ACCESS_TOKEN   Graph API token; when set the server runs live against Meta
-  FACEBOOK_APP_ID         app id (for login and token checks)
   FACEBOOK_APP_SECRET     app secret; every call then carries appsecret_proof
   FACEBOOK_GRAPH_URL      default https://graph.facebook.com
   FACEBOOK_API_VERSION    default v24.0

@@ -49,6 +49,12 @@ core::Result<void> check_spend_limits(const tool::OpContext& ctx, const std::str
   return {};
 }
 
+nlohmann::json budget_amounts(const nlohmann::json& minor_budgets, const std::string& currency) {
+  nlohmann::json amounts = nlohmann::json::object();
+  for (const auto& [field, minor] : minor_budgets.items()) amounts[field] = money::money_view(minor, currency);
+  return amounts;
+}
+
 std::string money_text(int64_t minor, const std::string& currency) {
   auto amount = money::to_amount(minor, currency);
   return (amount ? *amount : std::to_string(minor)) + " " + currency;

@@ -24,6 +24,10 @@ core::Result<nlohmann::json> budget_params(const nlohmann::json& args, const std
 core::Result<void> check_spend_limits(const tool::OpContext& ctx, const std::string& act_id, const std::string& currency,
                                       const nlohmann::json& budgets, const nlohmann::json& before);
 
+// {"daily_budget": 4000} (minor units, as budget_params returns them) → {"daily_budget": "40.00"}, the compact
+// money form results use (money::MoneyForm).
+nlohmann::json budget_amounts(const nlohmann::json& minor_budgets, const std::string& currency);
+
 // "25.00 USD"
 std::string money_text(int64_t minor, const std::string& currency);
 

@@ -14,6 +14,13 @@ const std::vector<std::string>& campaign_default_fields() {
   return kFields;
 }
 
+const std::vector<std::string>& campaign_list_fields() {
+  // As Ads Manager's default columns: name, delivery, budget (objective is a filter, or `fields`).
+  static const std::vector<std::string> kFields = {"id", "name", "status", "effective_status", "daily_budget",
+                                                   "lifetime_budget"};
+  return kFields;
+}
+
 const std::vector<std::string>& campaign_money_fields() {
   static const std::vector<std::string> kFields = {"daily_budget", "lifetime_budget", "budget_remaining",
                                                    "spend_cap"};
@@ -72,7 +79,9 @@ core::Result<CampaignSnapshot> fetch_campaign(tool::OpContext& ctx, const std::s
   snapshot.currency = account->currency;
   snapshot.raw = *raw;
   snapshot.campaign = std::move(*raw);
-  shape_money(snapshot.campaign, campaign_money_fields(), snapshot.currency);
+  shape_money(snapshot.campaign, campaign_money_fields(), snapshot.currency, money_form(args));
+  // A single campaign says its money's currency once, beside the amounts (Graph has no such campaign field).
+  snapshot.campaign["currency"] = snapshot.currency;
   return snapshot;
 }
 

@@ -13,9 +13,11 @@ namespace fbmcp::ops {
 // Fields every campaign read returns unless the caller asks for more with `fields`.
 const std::vector<std::string>& campaign_default_fields();
 const std::vector<std::string>& campaign_money_fields();
+// What a list row holds by default (lean: budgets and schedule details are in get_campaign or `fields`).
+const std::vector<std::string>& campaign_list_fields();
 
 struct CampaignSnapshot {
-  nlohmann::json campaign;  // shaped: money as views
+  nlohmann::json campaign;  // shaped: money in the form args asked for (compact by default)
   nlohmann::json raw;       // as Graph returned it (minor-unit strings)
   std::string currency;
   std::string act_id;

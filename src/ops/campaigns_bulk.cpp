@@ -166,6 +166,8 @@ core::Result<OpOutput> bulk_update_campaigns(const nlohmann::json& args, OpConte
       }
       item["name"] = plan.raw.value("name", "");
       item["changes"] = changes;
+      // Items may come from accounts with different currencies: a budget change says its own.
+      if (!plan.budgets.empty()) item["currency"] = plan.currency;
       item["result"] = (dry_run ? "valid: " : "") + text;
     }
     items.push_back(item);

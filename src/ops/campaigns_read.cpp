@@ -26,7 +26,7 @@ core::Result<OpOutput> list_campaigns(const nlohmann::json& args, OpContext& ctx
   auto account = ctx.accounts.get(*act);
   if (!account) return std::unexpected(account.error());
 
-  graph::Params params{{"fields", field_list(campaign_default_fields(), args)}};
+  graph::Params params{{"fields", field_list(campaign_list_fields(), args)}};
   // Server-side where Graph can filter: effective_status param and `filtering` rules.
   if (args.contains("effective_status")) params.set("effective_status", args["effective_status"]);
   nlohmann::json filtering = nlohmann::json::array();
@@ -55,7 +55,8 @@ core::Result<OpOutput> list_campaigns(const nlohmann::json& args, OpContext& ctx
   auto items = nlohmann::json::array();
   for (auto& campaign : page->items) {
     if (auto shape = check_campaign_shape(campaign, *act + "/campaigns"); !shape) return std::unexpected(shape.error());
-    shape_money(campaign, campaign_money_fields(), account->currency);
+    shape_money(campaign, campaign_money_fields(), account->currency, money_form(args));
+    lean_row(campaign, args, {"account_id"});
     items.push_back(std::move(campaign));
   }
   OpOutput out;
@@ -64,7 +65,10 @@ core::Result<OpOutput> list_campaigns(const nlohmann::json& args, OpContext& ctx
                 account->currency + ")" + (page->after ? ", more available" : "") + ":";
   if (page->after) out.paging = nlohmann::json{{"after", *page->after}, {"has_more", true}};
   out.row_cursors = std::move(page->resume_after);
-  out.table_columns = {"id", "name", "objective", "status", "effective_status", "daily_budget", "lifetime_budget"};
+  out.table_columns = {"id", "name", "status", "effective_status", "daily_budget", "lifetime_budget"};
+  for (const auto& extra : args.value("fields", nlohmann::json::array())) {
+    if (extra.is_string() && out.table_columns.size() < 10) out.table_columns.push_back(extra.get<std::string>());
+  }
   return out;
 }
 
@@ -73,7 +77,7 @@ core::Result<OpOutput> get_campaign(const nlohmann::json& args, OpContext& ctx) 
   if (!snapshot) return std::unexpected(snapshot.error());
   OpOutput out;
   out.summary = "Campaign " + snapshot->campaign.value("name", "") + "\n" + tool::render_fields(snapshot->campaign);
-  out.data = {{"campaign", snapshot->campaign}, {"currency", snapshot->currency}};
+  out.data = {{"campaign", snapshot->campaign}};
   return out;
 }
 

@@ -117,7 +117,7 @@ core::Result<std::optional<ChangePreview>> create_needs_confirmation(const nlohm
                            " (" + budget + ")? It can start spending at once.",
                        {{"ad_account_id", plan->act_id},
                         {"status", "ACTIVE"},
-                        {"budgets", plan->budgets},
+                        {"budgets", budget_amounts(plan->budgets, plan->account.currency)},
                         {"currency", plan->account.currency}}};
 }
 

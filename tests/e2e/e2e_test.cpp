@@ -87,7 +87,7 @@ TEST_CASE("a created campaign stays visible for the life of the process", "[e2e]
       {{"ad_account_id", act}, {"name_contains", "E2E Winter"}}}}}});
   REQUIRE(listed["result"]["structuredContent"]["data"]["items"].size() == 1);
   CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["id"] == id);
-  CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["lifetime_budget"]["amount"] == "500.00");
+  CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["lifetime_budget"] == "500.00");
   p.close_stdin();
   CHECK(p.wait() == 0);
 }
