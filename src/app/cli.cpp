@@ -28,7 +28,8 @@ Usage:
   facebook-mcp call <op> ['<json args>'] [--state FILE]
                                              run one op and print its result (add --json for JSON only);
                                              with --state the fake world is loaded from and saved to FILE, so
-                                             the next call continues it (progress goes to stderr)
+                                             the next call continues it (progress goes to stderr); a spend
+                                             or delete asks "[y/N]" on a terminal, else only previews
   facebook-mcp fake reset [--state FILE]     delete the fake state file (FILE or FACEBOOK_FAKE_STATE): the next
                                              run starts from the fixtures again
   facebook-mcp ops-table                     print the README ops table (generated from the op registry)
@@ -38,7 +39,6 @@ Usage:
 
 Environment:
   FACEBOOK_ACCESS_TOKEN   Graph API token; when set the server runs live against Meta
-  FACEBOOK_APP_ID         app id (for login and token checks)
   FACEBOOK_APP_SECRET     app secret; every call then carries appsecret_proof
   FACEBOOK_GRAPH_URL      default https://graph.facebook.com
   FACEBOOK_API_VERSION    default v24.0
@@ -124,6 +124,19 @@ int call_command(const std::vector<std::string>& args, core::Settings settings, 
   ProgressLine progress;
   tool::CallEnv env;
   env.progress = [&progress](const std::string& message) { progress.show(message); };
+  // The person at a terminal is the user whose agreement a spend or delete needs: ask them there, as MCP
+  // elicitation asks in a host. Without a terminal (scripts, CI) the call returns the preview and changes nothing;
+  // its confirmation token only works in the same process, so a script cannot confirm by a second `call`.
+  if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1) {
+    env.confirm = [&progress](const tool::ChangePreview& preview) {
+      progress.clear();
+      std::cerr << preview.question << " [y/N] " << std::flush;
+      std::string answer;
+      if (!std::getline(std::cin, answer)) return tool::ConfirmAnswer::Declined;
+      return answer == "y" || answer == "Y" || answer == "yes" ? tool::ConfirmAnswer::Accepted
+                                                               : tool::ConfirmAnswer::Declined;
+    };
+  }
   const auto result = (*services)->router->call({{"op", args[0]}, {"args", op_args}}, env);
   progress.clear();
   if (json_only) {

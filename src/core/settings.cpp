@@ -23,7 +23,7 @@ bool looks_unexpanded(const std::string& value) {
 
 // Every setting this server reads; checked for placeholders before anything is used.
 constexpr const char* kSettingNames[] = {
-    "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_ID",        "FACEBOOK_APP_SECRET",     "FACEBOOK_GRAPH_URL",
+    "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_SECRET",     "FACEBOOK_GRAPH_URL",
     "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
     "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR",   "FACEBOOK_FAKE_STATE",
     "FACEBOOK_MAX_RESULT_CHARS"};
@@ -48,7 +48,6 @@ std::string to_string(Mode mode) { return mode == Mode::Fake ? "fake" : "live"; 
 Settings load_settings(bool force_fake) {
   Settings s;
   s.access_token = env("FACEBOOK_ACCESS_TOKEN");
-  s.app_id = env("FACEBOOK_APP_ID");
   s.app_secret = env("FACEBOOK_APP_SECRET");
   if (auto url = env("FACEBOOK_GRAPH_URL"); !url.empty()) {
     while (!url.empty() && url.back() == '/') url.pop_back();

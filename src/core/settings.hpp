@@ -11,7 +11,6 @@ std::string to_string(Mode mode);
 struct Settings {
   Mode mode = Mode::Fake;
   std::string access_token;     // FACEBOOK_ACCESS_TOKEN
-  std::string app_id;           // FACEBOOK_APP_ID
   std::string app_secret;       // FACEBOOK_APP_SECRET
   std::string graph_url = "https://graph.facebook.com";  // FACEBOOK_GRAPH_URL
   std::string api_version = "v24.0";                     // FACEBOOK_API_VERSION (Meta SDK 24.0.1 default)

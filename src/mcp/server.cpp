@@ -181,7 +181,9 @@ std::string Server::instructions() const {
   return "This server runs Meta (Facebook and Instagram) advertising through ONE tool, `facebook`, taking "
          "{op, args}. Call op \"help\" first to see every op, then op \"describe\" with args {\"op\": \"<name>\"} "
          "for an op's arguments and example. Money is {\"amount\": \"25.00\"} in the ad account's currency (or "
-         "{\"minor_units\": 2500}), never a float. Creates are PAUSED by default; writes accept dry_run: true; "
+         "{\"minor_units\": 2500}), never a float; results show money as decimal strings in the currency the result "
+         "names once (spend_cap \"none\" = no cap; with_minor_units: true adds Meta's minor units), and list rows "
+         "show effective_status only where it differs from status. Creates are PAUSED by default; writes accept dry_run: true; "
          "activating, raising budgets and deleting need the user's confirmation. Lists return paging.after to "
          "continue. " +
          info_.mode_line;

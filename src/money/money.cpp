@@ -65,18 +65,19 @@ core::Result<std::string> to_amount(int64_t minor_units, std::string_view curren
   return negative ? "-" + digits : digits;
 }
 
-nlohmann::json money_view(const nlohmann::json& graph_value, std::string_view currency) {
+nlohmann::json money_view(const nlohmann::json& graph_value, std::string_view currency, MoneyForm form) {
   std::string minor;
   if (graph_value.is_string()) minor = graph_value.get<std::string>();
   else if (graph_value.is_number_integer()) minor = std::to_string(graph_value.get<int64_t>());
   else return nullptr;
   int64_t value = 0;
   const auto [ptr, ec] = std::from_chars(minor.data(), minor.data() + minor.size(), value);
-  nlohmann::json view = {{"minor_units", minor}, {"currency", currency}};
-  if (ec == std::errc() && ptr == minor.data() + minor.size()) {
-    if (auto amount = to_amount(value, currency)) view["amount"] = *amount;
-  }
-  return view;
+  const auto amount = ec == std::errc() && ptr == minor.data() + minor.size()
+                          ? to_amount(value, currency)
+                          : core::Result<std::string>(std::unexpected(core::Error{}));
+  if (!amount) return {{"minor_units", minor}};
+  if (form == MoneyForm::Compact) return *amount;
+  return {{"amount", *amount}, {"minor_units", minor}};
 }
 
 core::Result<int64_t> parse_money_arg(const nlohmann::json& value, std::string_view currency, std::string_view path) {

@@ -15,7 +15,7 @@ using tool::OpOutput;
 const std::vector<std::string> kAccountMoney = {"amount_spent", "balance", "spend_cap", "min_daily_budget"};
 
 // The fields read here have Graph's documented types, or the answer is an unexpected shape naming the field.
-core::Result<nlohmann::json> shape_account(nlohmann::json account, std::string_view what) {
+core::Result<nlohmann::json> shape_account(nlohmann::json account, std::string_view what, money::MoneyForm form) {
   const auto currency = graph::read_string(account, "currency");
   if (!currency) return std::unexpected(graph::unexpected_shape(what, currency.error()));
   const auto name = graph::read_string(account, "name");
@@ -26,7 +26,7 @@ core::Result<nlohmann::json> shape_account(nlohmann::json account, std::string_v
     account["account_status"] = **status;  // Graph documents a number; "1" is read as 1
     account["account_status_name"] = account_status_name(static_cast<int>(std::clamp<int64_t>(**status, -1, 1000)));
   }
-  if (*currency && !(*currency)->empty()) shape_money(account, kAccountMoney, **currency);
+  if (*currency && !(*currency)->empty()) shape_money(account, kAccountMoney, **currency, form);
   return account;
 }
 
@@ -40,8 +40,10 @@ core::Result<OpOutput> list_ad_accounts(const nlohmann::json& args, OpContext& c
   if (!page) return std::unexpected(page.error());
   auto items = nlohmann::json::array();
   for (auto& account : page->items) {
-    auto shaped = shape_account(std::move(account), "me/adaccounts");
+    auto shaped = shape_account(std::move(account), "me/adaccounts", money_form(args));
     if (!shaped) return std::unexpected(shaped.error());
+    // Lean rows: `id` is act_<account_id>, and account_status_name says what the numeric code does.
+    lean_row(*shaped, args, {"account_id", "account_status"});
     items.push_back(std::move(*shaped));
   }
   OpOutput out;
@@ -62,7 +64,7 @@ core::Result<OpOutput> get_ad_account_info(const nlohmann::json& args, OpContext
                                    "timezone_offset_hours_utc", "business", "created_time"},
                                   args)}});
   if (!account) return std::unexpected(account.error());
-  auto shaped_account = shape_account(std::move(*account), *id);
+  auto shaped_account = shape_account(std::move(*account), *id, money_form(args));
   if (!shaped_account) return std::unexpected(shaped_account.error());
   auto& shaped = *shaped_account;
   OpOutput out;

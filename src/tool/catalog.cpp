@@ -4,6 +4,8 @@
 #include <map>
 #include <sstream>
 
+#include "tool/arg_summary.hpp"
+
 namespace fbmcp::tool {
 namespace {
 
@@ -37,8 +39,8 @@ nlohmann::json help_data(const OpRegistry& registry) {
         {{"op", op->spec.name}, {"summary", op->spec.summary}, {"effect", to_string(op->spec.effect)}});
   }
   return {{"usage",
-           "Call facebook with {op, args}. op:\"describe\" args {\"op\":\"<name>\"} shows one op's schema and "
-           "example. Money is {\"amount\":\"25.00\"} in the account currency or {\"minor_units\":2500}. Writes "
+           "Call facebook with {op, args}. op:\"describe\" args {\"op\":\"<name>\"} shows one op's args and "
+           "example (add \"json_schema\": true for its JSON Schema). Money is {\"amount\":\"25.00\"} in the account currency or {\"minor_units\":2500}. Writes "
            "accept dry_run:true; spend and delete ops ask for confirmation."},
           {"families", families}};
 }
@@ -59,16 +61,24 @@ std::string help_text(const OpRegistry& registry) {
   return out.str();
 }
 
-nlohmann::json describe_data(const RegisteredOp& op) {
+nlohmann::json describe_data(const RegisteredOp& op, bool json_schema) {
   const auto& schema = op.validator.schema();
   nlohmann::json out = {{"op", op.spec.name},
                         {"family", op.spec.family},
                         {"summary", op.spec.summary},
                         {"effect", to_string(op.spec.effect)},
                         {"idempotent", op.spec.idempotent},
-                        {"needs_confirmation", static_cast<bool>(op.spec.needs_confirmation)},
-                        {"args_schema", schema}};
-  if (schema.contains("examples")) out["examples"] = schema["examples"];
+                        {"needs_confirmation", static_cast<bool>(op.spec.needs_confirmation)}};
+  if (json_schema) {
+    out["args_schema"] = schema;
+  } else {
+    auto summary = summarize_args(schema);
+    out["args"] = std::move(summary.args);
+    if (!summary.types.empty()) out["types"] = std::move(summary.types);
+  }
+  if (schema.contains("examples") && schema["examples"].is_array() && !schema["examples"].empty()) {
+    out["example"] = schema["examples"][0];
+  }
   return out;
 }
 

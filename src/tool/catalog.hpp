@@ -10,7 +10,8 @@ namespace fbmcp::tool {
 
 nlohmann::json help_data(const OpRegistry& registry);
 std::string help_text(const OpRegistry& registry);
-nlohmann::json describe_data(const RegisteredOp& op);
+// One op for an agent: effect, args in words (tool/arg_summary), example; with json_schema the full JSON Schema.
+nlohmann::json describe_data(const RegisteredOp& op, bool json_schema = false);
 // Up to 3 op names close to `name` (edit distance, shared words), best first.
 std::vector<std::string> close_matches(const OpRegistry& registry, const std::string& name);
 // The markdown table README.md carries between its ops-table markers.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "embedded/embedded.hpp"
+#include "tool/schema_definitions.hpp"
 
 namespace fbmcp::tool {
 namespace {
@@ -13,8 +14,7 @@ void add_common_args(nlohmann::json& schema, const OpSpec& spec) {
   if (spec.effect != Effect::Read) {
     properties["dry_run"] = {
         {"type", "boolean"},
-        {"description",
-         "Validate with Meta (execution_options=[\"validate_only\"]) and change nothing. Default false."},
+        {"description", "Only validate with Meta (execution_options validate_only); nothing changes."},
         {"examples", {true}}};
   }
   if (spec.needs_confirmation) {
@@ -22,9 +22,8 @@ void add_common_args(nlohmann::json& schema, const OpSpec& spec) {
         {"type", {"string", "boolean"}},
         {"maxLength", 128},
         {"description",
-         "The confirmation_token a first call returned with its preview, after the user agreed to the change "
-         "(spending money or deleting). true alone only shows the preview again. Clients with MCP elicitation are "
-         "asked directly instead."},
+         "The confirmation_token the preview returned, sent only after the user agreed (spend or delete); true alone "
+         "shows the preview again."},
         {"examples", {"1798761600.5f2c…"}}};
   }
 }
@@ -53,6 +52,11 @@ void OpRegistry::add(OpSpec spec) {
   } else {
     problems_.push_back(path + " is missing");
     schema = {{"type", "object"}};
+  }
+  if (auto inlined = inline_definitions(schema); inlined) {
+    schema = std::move(*inlined);
+  } else {
+    problems_.push_back(path + ": " + inlined.error().message);
   }
   if (!schema.contains("properties")) schema["properties"] = nlohmann::json::object();
   add_common_args(schema, spec);

@@ -23,11 +23,8 @@ std::string cell_text(const nlohmann::json& value) {
   std::string text;
   if (value.is_string()) {
     text = value.get<std::string>();
-  } else if (value.is_object() && value.contains("no_cap")) {
-    text = "no cap";
-  } else if (value.is_object() && value.contains("amount") && value["amount"].is_string() && value.contains("currency") &&
-             value["currency"].is_string()) {
-    text = value["amount"].get<std::string>() + " " + value["currency"].get<std::string>();
+  } else if (value.is_object() && value.contains("amount") && value["amount"].is_string()) {
+    text = value["amount"].get<std::string>();  // money with minor units: the table shows the amount
   } else if (value.is_array()) {
     for (const auto& item : value) text += (text.empty() ? "" : ",") + cell_text(item);
   } else if (value.is_null()) {
@@ -42,7 +39,17 @@ std::string cell_text(const nlohmann::json& value) {
   return text;
 }
 
-std::string render_table(const nlohmann::json& items, const std::vector<std::string>& columns) {
+std::string render_table(const nlohmann::json& items, const std::vector<std::string>& wanted) {
+  // A column no row has a value in says nothing (lean rows leave out e.g. effective_status equal to status).
+  std::vector<std::string> columns;
+  for (const auto& column : wanted) {
+    for (const auto& item : items) {
+      if (const auto* value = lookup(item, column); value && !value->is_null()) {
+        columns.push_back(column);
+        break;
+      }
+    }
+  }
   std::ostringstream out;
   out << "|";
   for (const auto& column : columns) out << " " << column << " |";

@@ -73,8 +73,12 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
       e.detail = {{"did_you_mean", close_matches(registry_, target)}};
       return failure(op, e);
     }
-    auto data = describe_data(*described);
-    return success(op, OpOutput{data, std::nullopt, {}, described->spec.name + " — " + described->spec.summary, {}});
+    const bool json_schema = core::read_bool(args, "json_schema", "args").value_or(std::nullopt).value_or(false);
+    auto data = describe_data(*described, json_schema);
+    // The one-line summary is in data; the text names the op and what calling it does.
+    const std::string line = described->spec.name + " (" + to_string(described->spec.effect) +
+                             (described->spec.needs_confirmation ? ", asks for confirmation" : "") + ")";
+    return success(op, OpOutput{data, std::nullopt, {}, line, {}});
   }
 
   const auto* registered = registry_.find(op);

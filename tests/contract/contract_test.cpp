@@ -127,6 +127,18 @@ TEST_CASE("every string and list in an op's args is bounded", "[contract]") {
   }
 }
 
+TEST_CASE("describe stays under 3 KB per op, and the full JSON Schema is one switch away", "[contract]") {
+  auto services = fbmcp::testing::fake_services();
+  CHECK(services->registry->schema_problems().empty());
+  for (const auto& name : services->registry->names()) {
+    INFO(name);
+    const auto& op = *services->registry->find(name);
+    const auto compact = fbmcp::tool::describe_data(op).dump();
+    CHECK(compact.size() < 3000);
+    CHECK(fbmcp::tool::describe_data(op, true).contains("args_schema"));
+  }
+}
+
 TEST_CASE("the hostile corpus covers every op", "[contract][hostile]") {
   // tests/hostile/make_corpus.py writes cases for each op from its schema; re-run it after adding an op.
   auto services = fbmcp::testing::fake_services();

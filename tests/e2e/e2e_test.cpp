@@ -1,7 +1,11 @@
 // End to end: the built binary, spoken to over pipes as an MCP host would.
 #include <catch2/catch.hpp>
 
+#include <poll.h>
+#include <pty.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -87,7 +91,7 @@ TEST_CASE("a created campaign stays visible for the life of the process", "[e2e]
       {{"ad_account_id", act}, {"name_contains", "E2E Winter"}}}}}});
   REQUIRE(listed["result"]["structuredContent"]["data"]["items"].size() == 1);
   CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["id"] == id);
-  CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["lifetime_budget"]["amount"] == "500.00");
+  CHECK(listed["result"]["structuredContent"]["data"]["items"][0]["lifetime_budget"] == "500.00");
   p.close_stdin();
   CHECK(p.wait() == 0);
 }
@@ -349,4 +353,57 @@ TEST_CASE("a host that reads only structuredContent gets self-sufficient answers
   CHECK_FALSE(error["error"]["hint"].get<std::string>().empty());
   p.close_stdin();
   CHECK(p.wait() == 0);
+}
+
+// The person at a terminal is the user: `call` asks them there; without a terminal it only previews.
+TEST_CASE("call asks [y/N] on a terminal before a spend, and only previews without one", "[e2e][cli][spend]") {
+  const std::string args = R"({"campaign_id":"120210000000000014"})";
+  {
+    Subprocess piped({FBMCP_BINARY, "call", "resume_campaign", args, "--json"}, kFakeEnv);
+    piped.close_stdin();
+    std::string out;
+    while (auto line = piped.read_line(20000)) out += *line + "\n";
+    CHECK(piped.wait() == 0);  // a preview is an answer, not an error
+    CHECK(json::parse(out)["needs_confirmation"] == true);
+    CHECK(json::parse(out)["ok"] == false);
+  }
+  for (const char* answer : {"n\n", "y\n"}) {
+    int terminal = -1;
+    const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      // Child: stdin/stderr are the terminal; stdout too (forkpty), which is read below as text.
+      ::setenv("FACEBOOK_MODE", "fake", 1);
+      ::setenv("FACEBOOK_ACCESS_TOKEN", "", 1);
+      ::execl(FBMCP_BINARY, FBMCP_BINARY, "call", "resume_campaign", args.c_str(), "--json", nullptr);
+      ::_exit(127);
+    }
+    std::string seen;
+    bool answered = false;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {
+      pollfd ready{terminal, POLLIN, 0};
+      if (::poll(&ready, 1, 200) <= 0) continue;
+      char chunk[512];
+      const ssize_t n = ::read(terminal, chunk, sizeof chunk);
+      if (n <= 0) break;  // the child closed the terminal: it has exited
+      seen.append(chunk, static_cast<size_t>(n));
+      if (!answered && seen.find("[y/N]") != std::string::npos) {
+        REQUIRE(::write(terminal, answer, 2) == 2);
+        answered = true;
+      }
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ::close(terminal);
+    INFO(seen);
+    CHECK(answered);
+    if (answer[0] == 'y') {
+      CHECK(WEXITSTATUS(status) == 0);
+      CHECK(seen.find("PAUSED → ACTIVE") != std::string::npos);
+    } else {
+      CHECK(seen.find("\"declined\"") != std::string::npos);
+      CHECK(seen.find("PAUSED → ACTIVE") == std::string::npos);
+    }
+  }
 }

@@ -298,13 +298,31 @@ WRONG_FOR = {"string": 12345, "integer": "ten", "boolean": "yes", "array": "not-
              "number": "two"}
 
 
+def inline_definitions(node, definitions):
+    """{"$ref": "#/definitions/<name>", …} → the shared definition with the sibling keys laid over it, as the
+    registry does (src/tool/schema_definitions.cpp), so the cases see the schema the server validates with."""
+    if isinstance(node, list):
+        return [inline_definitions(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    if "$ref" in node:
+        out = inline_definitions(definitions[node["$ref"].rsplit("/", 1)[-1]], definitions)
+    for key, value in node.items():
+        if key != "$ref":
+            out[key] = inline_definitions(value, definitions)
+    return out
+
+
 def load_ops():
+    with open(os.path.join(ROOT, "schemas", "definitions.json"), encoding="utf-8") as f:
+        definitions = json.load(f)["definitions"]
     ops = {}
     folder = os.path.join(ROOT, "schemas", "ops")
     for file in sorted(os.listdir(folder)):
         if file.endswith(".json"):
             with open(os.path.join(folder, file), encoding="utf-8") as f:
-                ops[file[:-5]] = json.load(f)
+                ops[file[:-5]] = inline_definitions(json.load(f), definitions)
     return ops
 
 

@@ -88,7 +88,7 @@ expect "tools/call list_campaigns via --tool-args-json: 3 USD campaigns, paging.
    && r.result.structuredContent.data.currency === "USD"
    && typeof r.result.structuredContent.paging.after === "string"
    && r.result.structuredContent.data.items.every((c) => /^[0-9]+$/.test(c.id)
-        && [c.daily_budget, c.lifetime_budget].every((m) => m === undefined || (typeof m.amount === "string" && typeof m.minor_units === "string")))'
+        && [c.daily_budget, c.lifetime_budget].every((m) => m === undefined || /^[0-9]+(\.[0-9]+)?$/.test(m)))'
 
 run --method tools/call --tool-name facebook --tool-args-json '{"op":"list_campaigns"}'
 expect "tool error (list_campaigns without args) exits 5 with tool_is_error; result names args.ad_account_id" 5 \

@@ -39,8 +39,13 @@ TEST_CASE("minor units render as amounts", "[money]") {
   CHECK(money::to_amount(7, "USD").value() == "0.07");
   CHECK(money::to_amount(0, "EUR").value() == "0.00");
   CHECK(money::to_amount(3000, "JPY").value() == "3000");
-  auto view = money::money_view("2500", "USD");
-  CHECK(view == nlohmann::json{{"minor_units", "2500"}, {"amount", "25.00"}, {"currency", "USD"}});
+  CHECK(money::money_view("2500", "USD") == "25.00");
+  CHECK(money::money_view(3000, "JPY") == "3000");
+  CHECK(money::money_view("2500", "USD", money::MoneyForm::WithMinorUnits) ==
+        nlohmann::json{{"minor_units", "2500"}, {"amount", "25.00"}});
+  // Not a whole number of minor units: shown as Graph sent it, never invented.
+  CHECK(money::money_view("12.5", "USD") == nlohmann::json{{"minor_units", "12.5"}});
+  CHECK(money::money_view(nlohmann::json::array(), "USD").is_null());
 }
 
 TEST_CASE("money arguments: amount, minor_units, bare string; bare numbers refused", "[money]") {

@@ -23,7 +23,11 @@ std::vector<std::string> ids_of(const json& items) {
 
 TEST_CASE("a list over the size budget is cut at a row, says so, and continues exactly there", "[router][budget]") {
   auto s = testing::fake_services();
-  const auto everything = testing::call(*s, "list_campaigns", {{"ad_account_id", kUsd}, {"limit", 500}});
+  // Rows with every schedule and budget detail, so the fixture account's list passes a small budget.
+  const json wide = {"objective",   "start_time",   "stop_time",   "bid_strategy", "budget_remaining",
+                     "buying_type", "created_time", "updated_time", "special_ad_categories"};
+  const auto everything =
+      testing::call(*s, "list_campaigns", {{"ad_account_id", kUsd}, {"limit", 500}, {"fields", wide}});
   const auto all_ids = ids_of(everything.structured["data"]["items"]);
   REQUIRE(all_ids.size() >= 6);
   CHECK_FALSE(everything.structured.contains("truncated"));
@@ -31,7 +35,7 @@ TEST_CASE("a list over the size budget is cut at a row, says so, and continues e
   constexpr size_t kBudget = 2500;
   s->router->set_max_result_chars(kBudget);
   std::vector<std::string> walked;
-  json args = {{"ad_account_id", kUsd}, {"limit", 500}};
+  json args = {{"ad_account_id", kUsd}, {"limit", 500}, {"fields", wide}};
   int pages = 0;
   for (; pages < 50; ++pages) {
     auto page = testing::call(*s, "list_campaigns", args);
@@ -53,6 +57,37 @@ TEST_CASE("a list over the size budget is cut at a row, says so, and continues e
   CHECK(pages > 1);
   CHECK(walked == all_ids);  // nothing skipped, nothing repeated
   CHECK(std::set<std::string>(walked.begin(), walked.end()).size() == walked.size());
+}
+
+TEST_CASE("a 500-campaign page fits the default budget with lean rows of about 120 bytes", "[router][budget]") {
+  auto s = testing::fake_services();
+  for (int i = 0; i < 500; ++i) {
+    const auto made = testing::call(*s, "create_campaign",
+                                    {{"ad_account_id", kUsd},
+                                     {"name", "Prospecting " + std::to_string(1000 + i) + " – US"},
+                                     {"objective", "OUTCOME_TRAFFIC"},
+                                     {"special_ad_categories", json::array()},
+                                     {"daily_budget", "25.00"}});
+    REQUIRE_FALSE(made.is_error);
+  }
+  const auto page = testing::call(*s, "list_campaigns", {{"ad_account_id", kUsd}, {"limit", 500}});
+  REQUIRE_FALSE(page.is_error);
+  const auto& sc = page.structured;
+  CHECK(sc.dump().size() <= 40000);
+  const auto& rows = sc["data"]["items"];
+  size_t row_bytes = 0;
+  for (const auto& row : rows) {
+    CHECK_FALSE(row.contains("account_id"));  // said once: data.ad_account_id
+    CHECK(row["daily_budget"].is_string() == row.contains("daily_budget"));
+    row_bytes += row.dump().size();
+  }
+  INFO("rows shown: " << rows.size() << ", average row: " << row_bytes / rows.size() << " bytes");
+  CHECK(row_bytes / rows.size() <= 120);
+  // 500 rows cannot all fit in 40,000 characters at ~100 bytes each: the cut says so and how to go on.
+  if (rows.size() < 500) {
+    CHECK(sc["truncated"]["shown"] == rows.size());
+    CHECK(sc["next"]["args"]["after"] == sc["paging"]["after"]);
+  }
 }
 
 TEST_CASE("every result has a summary; lists that stop early say what to call next", "[router][budget]") {

@@ -12,7 +12,7 @@ namespace {
 std::string account_in(app::Services& s, const std::string& currency) {
   auto r = call(s, "list_ad_accounts", {{"limit", 100}});
   for (const auto& a : r.structured["data"]["items"]) {
-    if (a["currency"] == currency && a["account_status"] == 1) return a["id"];
+    if (a["currency"] == currency && a["account_status_name"] == "ACTIVE") return a["id"];
   }
   FAIL("no active account in " << currency);
   return {};
@@ -59,7 +59,12 @@ TEST_CASE("envelope errors are tool errors, not crashes", "[router]") {
   CHECK(help.text.find("list_campaigns") != std::string::npos);
   auto describe = call(*s, "describe", {{"op", "create_campaign"}});
   CHECK(describe.structured["data"]["effect"] == "write");
-  CHECK(describe.structured["data"]["args_schema"]["properties"].contains("dry_run"));
+  CHECK(describe.structured["data"]["args"].contains("dry_run"));
+  // Money is one shared type, explained once, not a oneOf per budget field.
+  CHECK(describe.structured["data"]["args"]["daily_budget"].get<std::string>().starts_with("money — "));
+  CHECK(describe.structured["data"]["types"]["money"].get<std::string>().find("minor_units") != std::string::npos);
+  auto full = call(*s, "describe", {{"op", "create_campaign"}, {"json_schema", true}});
+  CHECK(full.structured["data"]["args_schema"]["properties"]["daily_budget"].contains("oneOf"));
 }
 
 TEST_CASE("create_campaign: PAUSED by default, exact money, no silent budget", "[router][money]") {
@@ -70,12 +75,15 @@ TEST_CASE("create_campaign: PAUSED by default, exact money, no silent budget", "
   REQUIRE_FALSE(r.is_error);
   const auto& c = r.structured["data"]["campaign"];
   CHECK(c["status"] == "PAUSED");
-  CHECK(c["daily_budget"] == json{{"minor_units", "3000"}, {"amount", "3000"}, {"currency", "JPY"}});
+  CHECK(c["daily_budget"] == "3000");  // compact money: JPY has no decimals
+  CHECK(c["currency"] == "JPY");
 
   const auto usd = account_in(*s, "USD");
   auto usd_r = call(*s, "create_campaign", {{"ad_account_id", usd}, {"name", "USD"}, {"objective", "OUTCOME_SALES"},
                                             {"special_ad_categories", json::array()}, {"daily_budget", "25.00"}});
-  CHECK(usd_r.structured["data"]["campaign"]["daily_budget"]["minor_units"] == "2500");
+  CHECK(usd_r.structured["data"]["campaign"]["daily_budget"] == "25.00");
+  auto detailed = call(*s, "get_campaign", {{"campaign_id", usd_r.structured["data"]["id"]}, {"with_minor_units", true}});
+  CHECK(detailed.structured["data"]["campaign"]["daily_budget"] == json{{"amount", "25.00"}, {"minor_units", "2500"}});
 
   auto no_budget = call(*s, "create_campaign", {{"ad_account_id", usd}, {"name", "x"}, {"objective", "OUTCOME_SALES"},
                                                 {"special_ad_categories", json::array()}});
@@ -190,10 +198,10 @@ TEST_CASE("raising a budget needs confirmation, lowering does not", "[router][sp
   const std::string id = created.structured["data"]["id"];
   auto up = call(*s, "update_campaign", {{"campaign_id", id}, {"daily_budget", "30.00"}});
   CHECK(up.structured["needs_confirmation"] == true);
-  CHECK(up.structured["data"]["preview"]["daily_budget"]["after"]["amount"] == "30.00");
+  CHECK(up.structured["data"]["preview"]["daily_budget"]["after"] == "30.00");
   auto down = call(*s, "update_campaign", {{"campaign_id", id}, {"daily_budget", "10.00"}});
   CHECK(down.structured["ok"] == true);
-  CHECK(down.structured["data"]["changes"]["daily_budget"]["after"]["amount"] == "10.00");
+  CHECK(down.structured["data"]["changes"]["daily_budget"]["after"] == "10.00");
 }
 
 TEST_CASE("Graph errors keep Graph's fields and say what to do", "[router][errors]") {

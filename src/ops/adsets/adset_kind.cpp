@@ -23,6 +23,8 @@ const ObjectKind& adset_kind() {
                         "billing_event", "bid_strategy", "bid_amount", "daily_budget", "lifetime_budget",
                         "budget_remaining", "start_time", "end_time", "account_id"};
     k.detail_fields = {"targeting", "promoted_object", "destination_type"};
+    k.list_fields = {"id",           "name",          "status",          "effective_status",
+                     "optimization_goal", "daily_budget", "lifetime_budget", "bid_amount"};
     k.string_fields = {"id", "name", "campaign_id", "status", "effective_status", "configured_status", "account_id",
                        "optimization_goal", "billing_event", "bid_strategy", "destination_type", "start_time",
                        "end_time", "created_time", "updated_time"};

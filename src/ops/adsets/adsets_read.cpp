@@ -25,22 +25,20 @@ core::Result<ListScope> scope_of(const nlohmann::json& args, OpContext& ctx) {
     if (!campaign) return std::unexpected(campaign.error());
     return ListScope{id + "/adsets", campaign->act_id,
                      "campaign '" + campaign->object.value("name", "") + "' (" + id + ", " + campaign->currency + ")",
-                     {{"campaign_id", id}}};
+                     {{"campaign_id", id}}, {"account_id", "campaign_id"}};
   }
   auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
   if (!act) return std::unexpected(act.error());
   auto account = ctx.accounts.get(*act);
   if (!account) return std::unexpected(account.error());
   return ListScope{*act + "/adsets", *act, account->name + " (" + *act + ", " + account->currency + ")",
-                   {{"ad_account_id", *act}}};
+                   {{"ad_account_id", *act}}, {"account_id"}};
 }
 
 core::Result<OpOutput> list_adsets(const nlohmann::json& args, OpContext& ctx) {
   auto scope = scope_of(args, ctx);
   if (!scope) return std::unexpected(scope.error());
-  return list_objects(ctx, adset_kind(), *scope, args, {},
-                      {"id", "name", "status", "effective_status", "optimization_goal", "daily_budget",
-                       "lifetime_budget", "bid_amount"});
+  return list_objects(ctx, adset_kind(), *scope, args, {});
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ const ObjectKind& campaign_kind() {
     k.default_fields = {"id", "name", "objective", "status", "effective_status", "daily_budget", "lifetime_budget",
                         "budget_remaining", "bid_strategy", "special_ad_categories", "start_time", "stop_time",
                         "account_id"};
+    // As Ads Manager's default columns: name, delivery, budget (objective is a filter, or `fields`).
+    k.list_fields = {"id", "name", "status", "effective_status", "daily_budget", "lifetime_budget"};
     k.string_fields = {"id", "name", "objective", "status", "effective_status", "configured_status", "account_id",
                        "bid_strategy", "buying_type", "start_time", "stop_time", "created_time", "updated_time"};
     k.money_fields = {"daily_budget", "lifetime_budget", "budget_remaining", "spend_cap"};

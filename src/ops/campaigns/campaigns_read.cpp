@@ -15,9 +15,8 @@ core::Result<OpOutput> list_campaigns(const nlohmann::json& args, OpContext& ctx
   auto account = ctx.accounts.get(*act);
   if (!account) return std::unexpected(account.error());
   const ListScope scope{*act + "/campaigns", *act, account->name + " (" + *act + ", " + account->currency + ")",
-                        {{"ad_account_id", *act}}};
-  return list_objects(ctx, campaign_kind(), scope, args, {"objective"},
-                      {"id", "name", "objective", "status", "effective_status", "daily_budget", "lifetime_budget"});
+                        {{"ad_account_id", *act}}, {"account_id"}};
+  return list_objects(ctx, campaign_kind(), scope, args, {"objective"});
 }
 
 }  // namespace

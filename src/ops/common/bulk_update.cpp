@@ -190,6 +190,8 @@ nlohmann::json item_outcome(const ObjectKind& kind, const ItemPlan& plan, bool d
   }
   if (plan.read) item["name"] = plan.raw.value("name", "");
   item["changes"] = changes;
+  // Items may come from accounts with different currencies: a money change says its own.
+  if (!plan.money.empty()) item["currency"] = plan.currency;
   item["result"] = (dry_run ? "valid: " : "") + text;
   return item;
 }

@@ -53,6 +53,12 @@ core::Result<void> check_spend_limits(const tool::OpContext& ctx, const std::str
   return {};
 }
 
+nlohmann::json money_amounts(const nlohmann::json& minor, const std::string& currency) {
+  nlohmann::json amounts = nlohmann::json::object();
+  for (const auto& [field, value] : minor.items()) amounts[field] = money::money_view(value, currency);
+  return amounts;
+}
+
 int64_t current_minor(const nlohmann::json& raw, const std::string& field) {
   // Graph sends money as strings of minor units (graph-api-facts.md §2).
   const auto value = graph::read_int(raw, field);

@@ -29,6 +29,10 @@ core::Result<nlohmann::json> money_params(const nlohmann::json& args, const Obje
 core::Result<void> check_spend_limits(const tool::OpContext& ctx, const std::string& act_id, const std::string& currency,
                                       const nlohmann::json& money, const nlohmann::json& before);
 
+// {"daily_budget": 4000} (minor units, as money_params returns them) → {"daily_budget": "40.00"}, the compact
+// money form results use (money::MoneyForm).
+nlohmann::json money_amounts(const nlohmann::json& minor, const std::string& currency);
+
 // The current value of a money field in minor units, 0 when the object has none.
 int64_t current_minor(const nlohmann::json& raw, const std::string& field);
 

@@ -55,7 +55,7 @@ core::Result<std::optional<tool::ChangePreview>> confirm_active_create(tool::OpC
                                  plan.account.name + " (" + budget + ")? It can start spending at once.",
                              {{"ad_account_id", plan.act_id},
                               {"status", "ACTIVE"},
-                              {"budgets", plan.money},
+                              {"budgets", money_amounts(plan.money, plan.account.currency)},
                               {"currency", plan.account.currency}}};
 }
 

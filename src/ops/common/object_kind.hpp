@@ -27,6 +27,7 @@ struct ObjectKind {
   // Graph fields.
   std::vector<std::string> default_fields;  // what a read returns unless `fields` asks for more
   std::vector<std::string> detail_fields;   // what get_<op_noun> reads besides (too big for list rows)
+  std::vector<std::string> list_fields;     // what a list row holds unless `fields` asks for more (lean, DESIGN §6)
   std::vector<std::string> string_fields;   // fields ops read as strings (checked before use)
   std::vector<std::string> money_fields;    // minor-unit strings on reads, shown as money
   std::vector<std::string> money_args;      // args given as money, sent in minor units

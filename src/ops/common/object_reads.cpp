@@ -17,11 +17,10 @@ bool contains(const nlohmann::json& list, const nlohmann::json& value) {
 }  // namespace
 
 core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind& kind, const ListScope& scope,
-                                          const nlohmann::json& args, const std::vector<std::string>& in_filters,
-                                          std::vector<std::string> table_columns) {
+                                          const nlohmann::json& args, const std::vector<std::string>& in_filters) {
   auto account = ctx.accounts.get(scope.act_id);
   if (!account) return std::unexpected(account.error());
-  graph::Params params{{"fields", field_list(kind.default_fields, args)}};
+  graph::Params params{{"fields", field_list(kind.list_fields, args)}};
   // Server-side where Graph can filter: effective_status param and `filtering` rules.
   if (args.contains("effective_status")) params.set("effective_status", args["effective_status"]);
   nlohmann::json filtering = nlohmann::json::array();
@@ -53,7 +52,8 @@ core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind
   auto items = nlohmann::json::array();
   for (auto& object : page->items) {
     if (auto shape = check_object_shape(kind, object, scope.edge); !shape) return std::unexpected(shape.error());
-    shape_money(object, kind.money_fields, account->currency);
+    shape_money(object, kind.money_fields, account->currency, money_form(args));
+    lean_row(object, args, scope.said_by_header);
     items.push_back(std::move(object));
   }
   tool::OpOutput out;
@@ -65,7 +65,10 @@ core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind
                 (page->after ? ", more available" : "") + ":";
   if (page->after) out.paging = nlohmann::json{{"after", *page->after}, {"has_more", true}};
   out.row_cursors = std::move(page->resume_after);
-  out.table_columns = std::move(table_columns);
+  out.table_columns = kind.list_fields;
+  for (const auto& extra : args.value("fields", nlohmann::json::array())) {
+    if (extra.is_string() && out.table_columns.size() < 10) out.table_columns.push_back(extra.get<std::string>());
+  }
   return out;
 }
 
@@ -80,7 +83,7 @@ core::Result<tool::OpOutput> get_object(tool::OpContext& ctx, const ObjectKind& 
   tool::OpOutput out;
   out.summary = kind.capital_noun() + " " + snapshot->object.value("name", "") + "\n" +
                 tool::render_fields(snapshot->object);
-  out.data = {{kind.op_noun, snapshot->object}, {"currency", snapshot->currency}};
+  out.data = {{kind.op_noun, snapshot->object}};
   return out;
 }
 

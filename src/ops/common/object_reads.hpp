@@ -16,13 +16,14 @@ struct ListScope {
   std::string act_id;      // the account whose currency money is shown in
   std::string described;   // "Spring Sale (act_1, USD)" for the summary
   nlohmann::json data;     // what the result says about the scope: {"ad_account_id": …} or {"campaign_id": …}
+  std::vector<std::string> said_by_header;  // row fields the scope makes the same for every row (account_id, …)
 };
 
 // Lists one edge with the filters every kind shares — configured_status (filtered here), effective_status and
-// name_contains (by Graph), limit + after — plus `in_filters`: args Graph filters with IN (e.g. objective).
+// name_contains (by Graph), limit + after — plus `in_filters`: args Graph filters with IN (e.g. objective). Rows
+// are lean (kind.list_fields, shaping's lean_row), money in the form args ask for, the currency said once.
 core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind& kind, const ListScope& scope,
-                                          const nlohmann::json& args, const std::vector<std::string>& in_filters,
-                                          std::vector<std::string> table_columns);
+                                          const nlohmann::json& args, const std::vector<std::string>& in_filters);
 
 core::Result<tool::OpOutput> get_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args);
 

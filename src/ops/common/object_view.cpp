@@ -51,7 +51,7 @@ core::Result<void> check_object_shape(const ObjectKind& kind, const nlohmann::js
 }
 
 core::Result<ObjectSnapshot> snapshot_of(tool::OpContext& ctx, const ObjectKind& kind, nlohmann::json raw,
-                                         std::string_view what) {
+                                         std::string_view what, const nlohmann::json& args) {
   if (auto shape = check_object_shape(kind, raw, what); !shape) return std::unexpected(shape.error());
   if (raw.value("account_id", "").empty()) {
     return std::unexpected(graph::unexpected_shape(what, "the " + kind.noun + " has no `account_id`"));
@@ -63,7 +63,9 @@ core::Result<ObjectSnapshot> snapshot_of(tool::OpContext& ctx, const ObjectKind&
   snapshot.currency = account->currency;
   snapshot.raw = raw;
   snapshot.object = std::move(raw);
-  shape_money(snapshot.object, kind.money_fields, snapshot.currency);
+  shape_money(snapshot.object, kind.money_fields, snapshot.currency, money_form(args));
+  // One object says its money's currency once, beside the amounts (Graph has no such field on it).
+  snapshot.object["currency"] = snapshot.currency;
   return snapshot;
 }
 
@@ -72,7 +74,7 @@ core::Result<ObjectSnapshot> fetch_object(tool::OpContext& ctx, const ObjectKind
   if (auto valid = check_object_id(kind, id); !valid) return std::unexpected(valid.error());
   auto raw = ctx.graph.get(id, {{"fields", field_list(kind.default_fields, args)}});
   if (!raw) return std::unexpected(raw.error());
-  return snapshot_of(ctx, kind, std::move(*raw), id);
+  return snapshot_of(ctx, kind, std::move(*raw), id, args);
 }
 
 std::string budget_text(const ObjectKind& kind, const nlohmann::json& raw, const std::string& currency) {

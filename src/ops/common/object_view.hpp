@@ -11,7 +11,7 @@
 namespace fbmcp::ops {
 
 struct ObjectSnapshot {
-  nlohmann::json object;  // shaped: money in the account currency
+  nlohmann::json object;  // shaped: money in the account currency, which it names once ("currency")
   nlohmann::json raw;     // as Graph returned it (minor-unit strings)
   std::string currency;
   std::string act_id;
@@ -28,9 +28,9 @@ core::Result<void> check_object_shape(const ObjectKind& kind, const nlohmann::js
 core::Result<ObjectSnapshot> fetch_object(tool::OpContext& ctx, const ObjectKind& kind, const std::string& id,
                                           const nlohmann::json& args = nlohmann::json::object());
 
-// A raw object (checked) → snapshot: its account's currency looked up, money shaped.
+// A raw object (checked) → snapshot: its account's currency looked up, money shaped in the form args ask for.
 core::Result<ObjectSnapshot> snapshot_of(tool::OpContext& ctx, const ObjectKind& kind, nlohmann::json raw,
-                                         std::string_view what);
+                                         std::string_view what, const nlohmann::json& args);
 
 // "daily budget 50.00 USD", or the kind's no-budget wording.
 std::string budget_text(const ObjectKind& kind, const nlohmann::json& raw, const std::string& currency);

@@ -16,14 +16,38 @@ bool is_no_cap(const std::string& field, const nlohmann::json& value) {
 
 }  // namespace
 
-void shape_money(nlohmann::json& object, const std::vector<std::string>& money_fields, const std::string& currency) {
+money::MoneyForm money_form(const nlohmann::json& args) {
+  const auto it = args.find("with_minor_units");
+  return it != args.end() && it->is_boolean() && it->get<bool>() ? money::MoneyForm::WithMinorUnits
+                                                                  : money::MoneyForm::Compact;
+}
+
+void shape_money(nlohmann::json& object, const std::vector<std::string>& money_fields, const std::string& currency,
+                 money::MoneyForm form) {
   for (const auto& field : money_fields) {
     if (!object.contains(field) || object[field].is_object()) continue;
     if (is_no_cap(field, object[field])) {
-      object[field] = {{"no_cap", true}, {"minor_units", "0"}, {"currency", currency}};
+      object[field] = "none";
       continue;
     }
-    object[field] = money::money_view(object[field], currency);
+    object[field] = money::money_view(object[field], currency, form);
+  }
+}
+
+void lean_row(nlohmann::json& row, const nlohmann::json& args, const std::vector<std::string>& said_by_header) {
+  if (!row.is_object()) return;
+  const auto asked = [&](const std::string& field) {
+    const auto fields = args.find("fields");
+    return fields != args.end() && fields->is_array() &&
+           std::find(fields->begin(), fields->end(), field) != fields->end();
+  };
+  for (const auto& field : said_by_header) {
+    if (!asked(field)) row.erase(field);
+  }
+  const auto status = row.find("status");
+  const auto effective = row.find("effective_status");
+  if (status != row.end() && effective != row.end() && *status == *effective && !asked("effective_status")) {
+    row.erase(effective);
   }
 }
 
