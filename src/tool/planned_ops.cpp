@@ -9,8 +9,6 @@ std::optional<std::string> planned_family(std::string_view op) {
   static constexpr std::pair<std::string_view, std::string_view> kPlanned[] = {
       {"update_spending_limit", "accounts"}, {"account_health", "accounts"},
       {"duplicate_campaign", "campaigns"},
-      {"list_adsets", "ad sets"}, {"get_adset", "ad sets"}, {"create_adset", "ad sets"}, {"update_adset", "ad sets"},
-      {"duplicate_adset", "ad sets"}, {"bulk_update_adsets", "ad sets"},
       {"upload_image", "creatives"}, {"list_images", "creatives"}, {"upload_video", "creatives"},
       {"create_creative", "creatives"}, {"list_creatives", "creatives"}, {"get_creative", "creatives"},
       {"list_ads", "ads"}, {"get_ad", "ads"}, {"create_ad", "ads"}, {"update_ad", "ads"}, {"duplicate_ad", "ads"},
