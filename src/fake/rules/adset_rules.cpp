@@ -158,7 +158,7 @@ std::optional<GraphError> check_budget(const WriteContext& ctx, const nlohmann::
                          "This campaign has no campaign budget, so each ad set needs daily_budget or lifetime_budget "
                          "(minor units of the account currency, e.g. 2000 = 20.00).");
   }
-  if (daily) {
+  if (daily && !text(adset, "daily_budget").empty()) {
     if (const Node* account = ctx.store.find("act_" + text(adset, "account_id"))) {
       if (auto e = check_budget_minimum(*account, "daily_budget", text(adset, "daily_budget"))) {
         e->error_user_msg = "daily_budget is too low. " + e->error_user_msg;

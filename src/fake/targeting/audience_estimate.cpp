@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <vector>
 
 namespace fbmcp::fake {
 namespace {
@@ -96,21 +97,26 @@ double location_people(const TargetingDb& db, const nlohmann::json& spec) {
   return people;
 }
 
+// The database entries a detailed-targeting group names (entries it doesn't know are skipped).
+std::vector<const nlohmann::json*> entries_of(const TargetingDb& db, const nlohmann::json& group) {
+  std::vector<const nlohmann::json*> entries;
+  for (const char* key : kDetailedKeys) {
+    const auto found = group.find(key);
+    if (found == group.end() || !found->is_array()) continue;
+    for (const auto& item : *found) {
+      if (const auto* entry = db.detailed(id_text(item))) entries.push_back(entry);
+    }
+  }
+  return entries;
+}
+
 // One group's share: people matching any of its entries (OR), as if entries were independent.
 double group_share(const TargetingDb& db, const nlohmann::json& group, bool* any) {
   double none = 1;
-  for (const char* key : kDetailedKeys) {
-    const auto found = group.find(key);
-    if (found == group.end()) continue;
-    const auto& value = *found;
-    if (!value.is_array()) continue;
-    for (const auto& item : value) {
-      const auto* entry = db.detailed(id_text(item));
-      if (!entry) continue;
-      const double mid = (entry->value("audience_size_lower_bound", 0.0) + entry->value("audience_size_upper_bound", 0.0)) / 2;
-      none *= 1 - std::clamp(mid / kWorldAudience, 0.0, 0.95);
-      *any = true;
-    }
+  for (const auto* entry : entries_of(db, group)) {
+    const double mid = (entry->value("audience_size_lower_bound", 0.0) + entry->value("audience_size_upper_bound", 0.0)) / 2;
+    none *= 1 - std::clamp(mid / kWorldAudience, 0.0, 0.95);
+    *any = true;
   }
   return 1 - none;
 }
@@ -143,17 +149,7 @@ double action_rate(const std::string& goal) {
 
 std::string names_of(const TargetingDb& db, const nlohmann::json& group) {
   std::string out;
-  for (const char* key : kDetailedKeys) {
-    const auto found = group.find(key);
-    if (found == group.end()) continue;
-    const auto& value = *found;
-    if (!value.is_array()) continue;
-    for (const auto& item : value) {
-      const auto* entry = db.detailed(id_text(item));
-      if (!entry) continue;
-      out += (out.empty() ? "" : " or ") + entry->value("name", "");
-    }
-  }
+  for (const auto* entry : entries_of(db, group)) out += (out.empty() ? "" : " or ") + entry->value("name", "");
   return out;
 }
 
