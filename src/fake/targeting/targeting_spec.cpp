@@ -33,9 +33,23 @@ const std::pair<const char*, const char*> kDetailedKeys[] = {
     {"interests", "interests"},             {"behaviors", "behaviors"},   {"life_events", "life_events"},
     {"family_statuses", "family_statuses"}, {"industries", "industries"}, {"income", "income"}};
 
+// blame_field_specs lists the path to the refused value, one component each ([["targeting", "geo_locations",
+// "cities", "0"]]), as Graph blames nested fields; clients that read only the first component get the param.
 GraphError refuse(const std::string& field, const std::string& path, const std::string& title, const std::string& msg) {
   auto e = invalid_param(field, "", title, msg);
   e.message = "(#100) Invalid parameter " + field + (path.empty() ? "" : "." + path) + ": " + msg;
+  auto components = nlohmann::json::array({field});
+  std::string part;
+  for (const char c : path) {
+    if (c == '.' || c == '[' || c == ']') {
+      if (!part.empty()) components.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  if (!part.empty()) components.push_back(part);
+  e.error_data = {{"blame_field_specs", {components}}};
   return e;
 }
 
@@ -126,6 +140,7 @@ std::optional<GraphError> check_locations(const TargetingDb& db, const nlohmann:
                                  kMissingLocationSubcode);
     e.message = "(#100) Invalid parameter " + field +
                 ".geo_locations: at least one location is required, e.g. {\"geo_locations\":{\"countries\":[\"US\"]}}";
+    e.error_data = {{"blame_field_specs", {{field, "geo_locations"}}}};
     return e;
   }
   return std::nullopt;
