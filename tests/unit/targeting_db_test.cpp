@@ -352,3 +352,17 @@ TEST_CASE("no targeting spec or param shape crashes the emulator: every answer i
     }
   }
 }
+
+TEST_CASE("targeting refusals blame the path inside the spec as a list of components", "[fake][targeting]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto blame = [&](const std::string& spec) {
+    auto e = body_of(emulator.handle("GET", std::string(kAct) + "/reachestimate", {{"targeting_spec", spec}}))["error"];
+    return json::parse(e["error_data"].get<std::string>())["blame_field_specs"];
+  };
+  CHECK(blame(R"({"age_min":30})") == json::array({json::array({"targeting_spec", "geo_locations"})}));
+  CHECK(blame(R"({"geo_locations":{"countries":["US"]},"age_max":99})") ==
+        json::array({json::array({"targeting_spec", "age_max"})}));
+  CHECK(blame(R"({"geo_locations":{"countries":["US"]},"flexible_spec":[{"interests":[{"id":"1"}]}]})") ==
+        json::array({json::array({"targeting_spec", "flexible_spec", "0", "interests", "0"})}));
+}

@@ -49,7 +49,8 @@ GraphError refuse(const std::string& field, const std::string& path, const std::
     }
   }
   if (!part.empty()) components.push_back(part);
-  e.error_data = {{"blame_field_specs", {components}}};
+  // nlohmann would read a two-element [name, value] list as an object: build the arrays explicitly.
+  e.error_data = {{"blame_field_specs", nlohmann::json::array({components})}};
   return e;
 }
 
@@ -140,7 +141,7 @@ std::optional<GraphError> check_locations(const TargetingDb& db, const nlohmann:
                                  kMissingLocationSubcode);
     e.message = "(#100) Invalid parameter " + field +
                 ".geo_locations: at least one location is required, e.g. {\"geo_locations\":{\"countries\":[\"US\"]}}";
-    e.error_data = {{"blame_field_specs", {{field, "geo_locations"}}}};
+    e.error_data = {{"blame_field_specs", nlohmann::json::array({nlohmann::json::array({field, "geo_locations"})})}};
     return e;
   }
   return std::nullopt;
