@@ -145,7 +145,7 @@ std::optional<GraphError> check_budget(const WriteContext& ctx, const nlohmann::
   const bool lifetime = adset.contains("lifetime_budget");
   if (daily && lifetime) {
     return invalid_param("lifetime_budget", "", "Only one budget allowed",
-                         "An ad set can have a daily budget or a lifetime budget, not both.");
+                         "daily_budget and lifetime_budget can't both be set: an ad set has one budget, daily or lifetime.");
   }
   if (has_budget(campaign.data) && (daily || lifetime)) {
     return invalid_param(daily ? "daily_budget" : "lifetime_budget", "", "Budget already set on the campaign",
