@@ -366,3 +366,23 @@ TEST_CASE("targeting refusals blame the path inside the spec as a list of compon
   CHECK(blame(R"({"geo_locations":{"countries":["US"]},"flexible_spec":[{"interests":[{"id":"1"}]}]})") ==
         json::array({json::array({"targeting_spec", "flexible_spec", "0", "interests", "0"})}));
 }
+
+TEST_CASE("custom audiences stand for the people they hold; unknown ones are refused", "[fake][targeting][estimates]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  // 238510000000000001: a customer list of about 1.3M people (fixtures/customaudiences.json).
+  const json alone = {{"custom_audiences", {{{"id", "238510000000000001"}}}}};
+  const auto only_audience = upper(emulator, alone);
+  CHECK(only_audience > 500'000);
+  CHECK(only_audience < 2'000'000);
+  json with_country = alone;
+  with_country["geo_locations"] = {{"countries", {"IS"}}};  // Iceland holds fewer people than the list
+  CHECK(upper(emulator, with_country) < only_audience);
+  json excluded = alone;
+  excluded["excluded_custom_audiences"] = {{{"id", "238510000000000002"}}};
+  CHECK(upper(emulator, excluded) <= only_audience);
+  auto unknown = emulator.handle("GET", std::string(kAct) + "/reachestimate",
+                                 {{"targeting_spec", R"({"custom_audiences":[{"id":"999"}]})"}});
+  REQUIRE(unknown.status == 400);
+  CHECK(body_of(unknown)["error"]["error_data"].get<std::string>().find("custom_audiences") != std::string::npos);
+}

@@ -243,7 +243,7 @@ std::optional<GraphError> check_adset(const WriteContext& ctx, const nlohmann::j
   if (auto e = check_goal(adset, campaign)) return e;
   if (auto e = check_bid(adset, campaign)) return e;
   if (auto e = check_budget(ctx, adset, campaign)) return e;
-  return validate_targeting(ctx.targeting, adset["targeting"], "targeting",
+  return validate_targeting(ctx.targeting, ctx.store, adset["targeting"], "targeting",
                             campaign.data.value("special_ad_categories", nlohmann::json::array()));
 }
 

@@ -261,17 +261,39 @@ std::optional<GraphError> check_detailed(const TargetingDb& db, const nlohmann::
   return std::nullopt;
 }
 
+std::optional<GraphError> check_audiences(const ObjectStore& store, const nlohmann::json& spec, const std::string& field) {
+  for (const char* key : {"custom_audiences", "excluded_custom_audiences"}) {
+    if (!spec.contains(key)) continue;
+    const auto& list = spec[key];
+    if (!list.is_array()) {
+      return refuse(field, key, "Invalid custom audiences",
+                    std::string(key) + " must be a list of {\"id\":…} objects, e.g. [{\"id\":\"238510000000000001\"}].");
+    }
+    for (size_t i = 0; i < list.size(); ++i) {
+      const auto id = list[i].is_object() && list[i].contains("id") ? key_of(list[i]["id"]) : key_of(list[i]);
+      const Node* audience = id ? store.find(*id) : nullptr;
+      if (!audience || audience->type != "customaudience") {
+        return refuse(field, std::string(key) + "[" + std::to_string(i) + "]", "Invalid custom audience",
+                      (id ? "'" + *id + "'" : std::string("This entry")) +
+                          " is not a custom audience of this account; list them with GET /act_<id>/customaudiences.");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool restricts_targeting(const nlohmann::json& special_ad_categories) { return is_restricting(special_ad_categories); }
 
-std::optional<GraphError> validate_targeting(const TargetingDb& db, const nlohmann::json& spec, const std::string& field,
-                                             const nlohmann::json& special_ad_categories) {
+std::optional<GraphError> validate_targeting(const TargetingDb& db, const ObjectStore& store, const nlohmann::json& spec,
+                                             const std::string& field, const nlohmann::json& special_ad_categories) {
   if (!spec.is_object()) {
     return refuse(field, "", "Invalid targeting",
                   field + " must be a JSON object, e.g. {\"geo_locations\":{\"countries\":[\"US\"]},\"age_min\":18}.");
   }
   const bool restricted = is_restricting(special_ad_categories);
+  if (auto e = check_audiences(store, spec, field)) return e;
   if (auto e = check_locations(db, spec, field, restricted)) return e;
   if (auto e = check_ages(spec, field, restricted)) return e;
   if (auto e = check_genders(spec, field, restricted)) return e;
