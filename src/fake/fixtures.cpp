@@ -60,6 +60,9 @@ core::Result<World> load_world(const FixtureReader& read) {
   auto model = parse_file(read, "graph_model.json", true);
   if (!model) return std::unexpected(model.error());
   world.model = GraphModel(std::move(*model));
+  auto targeting = TargetingDb::load(read);
+  if (!targeting) return std::unexpected(targeting.error());
+  world.targeting = std::move(*targeting);
   auto me = parse_file(read, "me.json", true);
   if (!me) return std::unexpected(me.error());
   world.store.insert("user", std::move(*me));

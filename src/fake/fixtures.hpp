@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "fake/graph_model.hpp"
 #include "fake/object_store.hpp"
+#include "fake/targeting/targeting_db.hpp"
 
 namespace fbmcp::fake {
 
@@ -19,6 +20,7 @@ FixtureReader directory_fixture_reader(const std::string& directory);
 struct World {
   ObjectStore store;
   GraphModel model;
+  TargetingDb targeting;  // fixtures/targeting/: interests, behaviors, demographics, locations, locales
 };
 
 // Fails on a missing me.json or graph_model.json, and on any file that is not valid JSON (naming the file).

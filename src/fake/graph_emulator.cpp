@@ -7,9 +7,12 @@
 #include <string_view>
 
 #include "core/log.hpp"
-#include "fake/campaign_rules.hpp"
 #include "fake/edge_listing.hpp"
+#include "fake/rules/copy_rules.hpp"
+#include "fake/rules/write_rules.hpp"
 #include "fake/status_rules.hpp"
+#include "fake/targeting/targeting_edges.hpp"
+#include "fake/targeting/targeting_search.hpp"
 #include "graph/form_encoding.hpp"
 
 namespace fbmcp::fake {
@@ -247,10 +250,16 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
   if (parts.size() > 2) return respond_error(unknown_path("/" + parts[2]));
 
   const std::string& id = parts[0];
+  WriteContext ctx{world_.store, world_.model, world_.targeting, options_.now()};
+  // GET /search (targeting search) is the one Graph path without an object in front of it.
+  if (id == "search" && parts.size() == 1 && method == "GET") {
+    auto body = targeting_search(world_.targeting, params);
+    if (!body) return respond_error(body.error());
+    return respond(200, *body, "", false);
+  }
   Node* node = id == "me" ? world_.store.find(world_.store.me().value("id", "")) : world_.store.find(id);
   if (!node) return respond_error(unsupported_request(method, id));
   const std::string account = account_of(node);
-  WriteContext ctx{world_.store, world_.model, options_.now()};
 
   if (parts.size() == 1) {
     if (method == "GET") {
@@ -259,8 +268,9 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       return respond(200, *body, account, false);
     }
     if (method == "POST") {
-      if (node->type != "campaign") return respond_error(unsupported_request(method, id), account);
-      auto updated = apply_campaign_update(ctx, *node, params);
+      const UpdateRule* rule = find_update_rule(node->type);
+      if (!rule) return respond_error(unsupported_request(method, id), account);
+      auto updated = rule->apply(ctx, *node, params);
       if (!updated) return respond_error(updated.error(), account);
       if (!is_validate_only(params)) {
         const bool status_changed = (*updated)["status"] != node->data["status"];
@@ -274,9 +284,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       return respond(200, {{"success", true}}, account, true);
     }
     if (method == "DELETE") {
-      if (node->type != "campaign" && node->type != "adset" && node->type != "ad") {
-        return respond_error(unsupported_request(method, id), account);
-      }
+      if (!can_delete(node->type)) return respond_error(unsupported_request(method, id), account);
       mark_deleted(world_.store, *node, ctx.now);
       changed_ = true;
       return respond(200, {{"success", true}}, account, true);
@@ -285,9 +293,14 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
   }
 
   const std::string& edge = parts[1];
-  const EdgeSpec* spec = find_edge(node->type, edge);
-  if (!spec) return respond_error(unknown_path("/" + edge), account);
   if (method == "GET") {
+    if (const ComputedEdge computed = find_computed_edge(node->type, edge)) {
+      auto body = computed(ctx, *node, params);
+      if (!body) return respond_error(body.error(), account);
+      return respond(200, *body, account, false);
+    }
+    const EdgeSpec* spec = find_edge(node->type, edge);
+    if (!spec) return respond_error(unknown_path("/" + edge), account);
     const Node& parent = *node;
     auto children = world_.store.select(spec->child_type, [&](const Node& n) { return belongs(*spec, parent, n); });
     EdgeQuery query{spec->child_type, options_.base_url + "/" + options_.api_version + "/" + id + "/" + edge,
@@ -296,15 +309,31 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (!body) return respond_error(body.error(), account);
     return respond(200, *body, account, false);
   }
-  if (method == "POST" && node->type == "adaccount" && edge == "campaigns") {
-    auto campaign = build_campaign(ctx, *node, params);
-    if (!campaign) return respond_error(campaign.error(), account);
-    if (is_validate_only(params)) return respond(200, {{"success", true}}, account, true);
-    const std::string new_id = world_.store.allocate_id();
-    (*campaign)["id"] = new_id;
-    world_.store.insert("campaign", std::move(*campaign));
-    changed_ = true;
-    return respond(200, {{"id", new_id}}, account, true);
+  if (method == "POST" && edge == "copies" && can_copy(node->type)) {
+    std::vector<std::string> new_ids;
+    auto copied = copy_object(ctx, *node, params, new_ids);
+    if (!copied) return respond_error(copied.error(), account);
+    for (const auto& new_id : new_ids) {
+      if (Node* copy = world_.store.find(new_id)) propagate_status(world_.store, *copy);
+    }
+    changed_ = changed_ || !new_ids.empty();
+    return respond(200, *copied, account, true);
+  }
+  if (method == "POST") {
+    if (const CreateRule* rule = find_create_rule(node->type, edge)) {
+      auto created = rule->build(ctx, *node, params);
+      if (!created) return respond_error(created.error(), account);
+      if (is_validate_only(params)) return respond(200, {{"success", true}}, account, true);
+      const std::string new_id = world_.store.allocate_id();
+      (*created)["id"] = new_id;
+      world_.store.insert(rule->child_type, std::move(*created));
+      propagate_status(world_.store, *world_.store.find(new_id));
+      changed_ = true;
+      return respond(200, {{"id", new_id}}, account, true);
+    }
+  }
+  if (!find_edge(node->type, edge) && !find_computed_edge(node->type, edge) && edge != "copies") {
+    return respond_error(unknown_path("/" + edge), account);
   }
   return respond_error(unsupported_request(method, id + "/" + edge), account);
 }

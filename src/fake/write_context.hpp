@@ -9,6 +9,7 @@
 #include "fake/graph_error.hpp"
 #include "fake/graph_model.hpp"
 #include "fake/object_store.hpp"
+#include "fake/targeting/targeting_db.hpp"
 
 namespace fbmcp::fake {
 
@@ -18,6 +19,7 @@ using WriteResult = std::expected<nlohmann::json, GraphError>;
 struct WriteContext {
   ObjectStore& store;
   const GraphModel& model;
+  const TargetingDb& targeting;
   std::string now;  // Graph datetime, "2026-11-23T12:00:00+0000"
 };
 

@@ -10,6 +10,7 @@ void register_campaign_read_ops(tool::OpRegistry& registry);
 void register_campaign_write_ops(tool::OpRegistry& registry);
 void register_campaign_status_ops(tool::OpRegistry& registry);
 void register_campaign_bulk_ops(tool::OpRegistry& registry);
+void register_targeting_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -17,6 +18,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_campaign_write_ops(registry);
   register_campaign_status_ops(registry);
   register_campaign_bulk_ops(registry);
+  register_targeting_ops(registry);
 }
 
 }  // namespace fbmcp::ops

@@ -11,7 +11,6 @@ std::optional<std::string> planned_family(std::string_view op) {
       {"duplicate_campaign", "campaigns"},
       {"list_adsets", "ad sets"}, {"get_adset", "ad sets"}, {"create_adset", "ad sets"}, {"update_adset", "ad sets"},
       {"duplicate_adset", "ad sets"}, {"bulk_update_adsets", "ad sets"},
-      {"search_targeting", "targeting"}, {"validate_targeting", "targeting"}, {"estimate_audience", "targeting"},
       {"upload_image", "creatives"}, {"list_images", "creatives"}, {"upload_video", "creatives"},
       {"create_creative", "creatives"}, {"list_creatives", "creatives"}, {"get_creative", "creatives"},
       {"list_ads", "ads"}, {"get_ad", "ads"}, {"create_ad", "ads"}, {"update_ad", "ads"}, {"duplicate_ad", "ads"},

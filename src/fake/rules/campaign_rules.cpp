@@ -1,10 +1,9 @@
-#include "fake/campaign_rules.hpp"
+#include "fake/rules/campaign_rules.hpp"
+
+#include "fake/rules/budget_rules.hpp"
 
 namespace fbmcp::fake {
 namespace {
-
-// Both budgets at two levels is the error peers hit as a cryptic subcode 1885621 (shared/reference/peers.md §4.5).
-constexpr int kBudgetOnBothLevelsSubcode = 1885621;
 
 // New campaigns take only the ODAX objectives. The SDK enum still lists the legacy ones (graph-api-facts.md §2,
 // graph-enums.json campaign.objective note) because old campaigns still carry them and read back fine; creating
@@ -66,23 +65,6 @@ std::optional<GraphError> check_special_ad_categories(const WriteContext& ctx, c
     if (auto e = check_enum(ctx, "campaign.special_ad_categories", "special_ad_categories", category)) return e;
   }
   return std::nullopt;
-}
-
-std::optional<GraphError> check_budget_minimum(const Node& account, const std::string& field, const std::string& value) {
-  if (field != "daily_budget") return std::nullopt;
-  const auto minimum = account.data.value("min_daily_budget", 0);
-  if (minimum > 0 && std::stoll(value) < minimum) {
-    return invalid_param(field, "", "Budget too low",
-                         "The daily budget must be at least " + std::to_string(minimum) +
-                             " (in the account currency's minor units).");
-  }
-  return std::nullopt;
-}
-
-// Graph stores budgets and reports budget_remaining; both are strings of minor units.
-void set_budget(nlohmann::json& campaign, const std::string& field, const std::string& value) {
-  campaign[field] = value;
-  campaign["budget_remaining"] = value;
 }
 
 }  // namespace

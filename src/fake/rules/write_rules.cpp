@@ -1,0 +1,37 @@
+#include "fake/rules/write_rules.hpp"
+
+#include "fake/rules/adset_rules.hpp"
+#include "fake/rules/campaign_rules.hpp"
+
+namespace fbmcp::fake {
+namespace {
+
+constexpr CreateRule kCreateRules[] = {
+    {"adaccount", "campaigns", "campaign", build_campaign},
+    {"adaccount", "adsets", "adset", build_adset},
+};
+
+constexpr UpdateRule kUpdateRules[] = {
+    {"campaign", apply_campaign_update},
+    {"adset", apply_adset_update},
+};
+
+}  // namespace
+
+const CreateRule* find_create_rule(const std::string& parent_type, const std::string& edge) {
+  for (const auto& rule : kCreateRules) {
+    if (parent_type == rule.parent_type && edge == rule.edge) return &rule;
+  }
+  return nullptr;
+}
+
+const UpdateRule* find_update_rule(const std::string& type) {
+  for (const auto& rule : kUpdateRules) {
+    if (type == rule.type) return &rule;
+  }
+  return nullptr;
+}
+
+bool can_delete(const std::string& type) { return type == "campaign" || type == "adset" || type == "ad"; }
+
+}  // namespace fbmcp::fake
