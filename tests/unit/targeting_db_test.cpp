@@ -291,3 +291,98 @@ TEST_CASE("ad sets and their targeting survive a state file", "[fake][state][ads
   std::error_code ignored;
   fs::remove_all(name, ignored);
 }
+
+TEST_CASE("no targeting spec or param shape crashes the emulator: every answer is 200 or a Graph error", "[fake][targeting][hostile]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const json valid = {{"geo_locations", {{"countries", {"US"}}, {"cities", {{{"key", "2514070"}, {"radius", 10}, {"distance_unit", "mile"}}}}}},
+                      {"age_min", 20},
+                      {"age_max", 40},
+                      {"genders", {1}},
+                      {"locales", {1000}},
+                      {"flexible_spec", {{{"interests", {{{"id", "6003107902433"}}}}}}},
+                      {"exclusions", {{"behaviors", {{{"id", "1"}}}}}}};
+  const std::vector<json> odd = {nullptr, 1, -5, 1e300, "x", json::array(), json::object(), true,
+                                 json::array({json::array()}), json{{"a", 1}}, 18446744073709551615ULL};
+  // Every place in the spec, replaced by every odd value.
+  std::vector<json> specs;
+  const auto flat = valid.flatten();
+  for (const auto& [pointer, value] : flat.items()) {
+    for (const auto& replacement : odd) {
+      json mutated = valid;
+      mutated[json::json_pointer(pointer)] = replacement;
+      specs.push_back(mutated);
+      json parent = valid;
+      const auto ptr = json::json_pointer(pointer).parent_pointer();
+      parent[ptr] = replacement;
+      specs.push_back(parent);
+    }
+  }
+  for (const auto& replacement : odd) specs.push_back(replacement);
+  const auto well_formed = [](const graph::HttpResponse& r) {
+    const auto body = json::parse(r.body, nullptr, false);
+    return !body.is_discarded() && (r.status == 200 || (r.status == 400 && body.contains("error") &&
+                                                         body["error"].contains("code")));
+  };
+  for (const auto& spec : specs) {
+    INFO(spec.dump());
+    const auto text = spec.dump();
+    CHECK(well_formed(emulator.handle("GET", std::string(kAct) + "/reachestimate", {{"targeting_spec", text}})));
+    CHECK(well_formed(emulator.handle("GET", std::string(kAct) + "/delivery_estimate",
+                                      {{"targeting_spec", text}, {"optimization_goal", "REACH"}})));
+    CHECK(well_formed(emulator.handle("GET", std::string(kAct) + "/targetingsentencelines", {{"targeting_spec", text}})));
+    CHECK(well_formed(emulator.handle("POST", std::string(kAct) + "/adsets",
+                                      {{"name", "Odd"}, {"campaign_id", "120210000000000001"},
+                                       {"optimization_goal", "REACH"}, {"billing_event", "IMPRESSIONS"},
+                                       {"targeting", text}, {"execution_options", R"(["validate_only"])"}})));
+  }
+  for (const auto& value : odd) {
+    const auto text = value.dump();
+    for (const char* key : {"type", "q", "limit", "location_types", "interest_list", "class", "country_code"}) {
+      fake::ParamMap params = {{"type", "adgeolocation"}, {"q", "a"}};
+      params[key] = text;
+      CHECK(well_formed(emulator.handle("GET", "search", params)));
+    }
+    for (const char* key : {"rename_options", "status_option", "deep_copy", "start_time", "campaign_id"}) {
+      CHECK(well_formed(emulator.handle("POST", "120211000000000001/copies",
+                                        {{key, text}, {"execution_options", R"(["validate_only"])"}})));
+    }
+    for (const char* key : {"promoted_object", "bid_constraints", "bid_amount", "daily_budget", "end_time", "status"}) {
+      CHECK(well_formed(emulator.handle("POST", "120211000000000001", {{key, text}, {"execution_options", R"(["validate_only"])"}})));
+    }
+  }
+}
+
+TEST_CASE("targeting refusals blame the path inside the spec as a list of components", "[fake][targeting]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto blame = [&](const std::string& spec) {
+    auto e = body_of(emulator.handle("GET", std::string(kAct) + "/reachestimate", {{"targeting_spec", spec}}))["error"];
+    return json::parse(e["error_data"].get<std::string>())["blame_field_specs"];
+  };
+  CHECK(blame(R"({"age_min":30})") == json::array({json::array({"targeting_spec", "geo_locations"})}));
+  CHECK(blame(R"({"geo_locations":{"countries":["US"]},"age_max":99})") ==
+        json::array({json::array({"targeting_spec", "age_max"})}));
+  CHECK(blame(R"({"geo_locations":{"countries":["US"]},"flexible_spec":[{"interests":[{"id":"1"}]}]})") ==
+        json::array({json::array({"targeting_spec", "flexible_spec", "0", "interests", "0"})}));
+}
+
+TEST_CASE("custom audiences stand for the people they hold; unknown ones are refused", "[fake][targeting][estimates]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  // 238510000000000001: a customer list of about 1.3M people (fixtures/customaudiences.json).
+  const json alone = {{"custom_audiences", {{{"id", "238510000000000001"}}}}};
+  const auto only_audience = upper(emulator, alone);
+  CHECK(only_audience > 500'000);
+  CHECK(only_audience < 2'000'000);
+  json with_country = alone;
+  with_country["geo_locations"] = {{"countries", {"IS"}}};  // Iceland holds fewer people than the list
+  CHECK(upper(emulator, with_country) < only_audience);
+  json excluded = alone;
+  excluded["excluded_custom_audiences"] = {{{"id", "238510000000000002"}}};
+  CHECK(upper(emulator, excluded) <= only_audience);
+  auto unknown = emulator.handle("GET", std::string(kAct) + "/reachestimate",
+                                 {{"targeting_spec", R"({"custom_audiences":[{"id":"999"}]})"}});
+  REQUIRE(unknown.status == 400);
+  CHECK(body_of(unknown)["error"]["error_data"].get<std::string>().find("custom_audiences") != std::string::npos);
+}

@@ -145,7 +145,7 @@ std::optional<GraphError> check_budget(const WriteContext& ctx, const nlohmann::
   const bool lifetime = adset.contains("lifetime_budget");
   if (daily && lifetime) {
     return invalid_param("lifetime_budget", "", "Only one budget allowed",
-                         "An ad set can have a daily budget or a lifetime budget, not both.");
+                         "daily_budget and lifetime_budget can't both be set: an ad set has one budget, daily or lifetime.");
   }
   if (has_budget(campaign.data) && (daily || lifetime)) {
     return invalid_param(daily ? "daily_budget" : "lifetime_budget", "", "Budget already set on the campaign",
@@ -158,7 +158,7 @@ std::optional<GraphError> check_budget(const WriteContext& ctx, const nlohmann::
                          "This campaign has no campaign budget, so each ad set needs daily_budget or lifetime_budget "
                          "(minor units of the account currency, e.g. 2000 = 20.00).");
   }
-  if (daily) {
+  if (daily && !text(adset, "daily_budget").empty()) {
     if (const Node* account = ctx.store.find("act_" + text(adset, "account_id"))) {
       if (auto e = check_budget_minimum(*account, "daily_budget", text(adset, "daily_budget"))) {
         e->error_user_msg = "daily_budget is too low. " + e->error_user_msg;
@@ -243,7 +243,7 @@ std::optional<GraphError> check_adset(const WriteContext& ctx, const nlohmann::j
   if (auto e = check_goal(adset, campaign)) return e;
   if (auto e = check_bid(adset, campaign)) return e;
   if (auto e = check_budget(ctx, adset, campaign)) return e;
-  return validate_targeting(ctx.targeting, adset["targeting"], "targeting",
+  return validate_targeting(ctx.targeting, ctx.store, adset["targeting"], "targeting",
                             campaign.data.value("special_ad_categories", nlohmann::json::array()));
 }
 

@@ -10,6 +10,10 @@ namespace {
 
 struct CopyKind {
   const char* type;
+  // ad_object_ids[].ad_object_type: "campaign" in Meta's example response (FBD/marketing-api/reference/
+  // ad-campaign-group/copies); "ad_set" and "ad" as a client's recorded Graph answer shows them (observed in a public
+  // Rust Meta-ads client's test fixture; not in a Meta page).
+  const char* object_type;
   const char* child_type;    // copied too with deep_copy; nullptr = none
   const char* link;          // the child's field holding this kind's id
   const char* target_param;  // param naming another parent to copy into (ad sets: campaign_id, ads: adset_id)
@@ -18,9 +22,9 @@ struct CopyKind {
 };
 
 constexpr CopyKind kKinds[] = {
-    {"campaign", "adset", "campaign_id", nullptr, "copied_campaign_id", "source_campaign_id"},
-    {"adset", "ad", "adset_id", "campaign_id", "copied_adset_id", "source_adset_id"},
-    {"ad", nullptr, nullptr, "adset_id", "copied_ad_id", "source_ad_id"},
+    {"campaign", "campaign", "adset", "campaign_id", nullptr, "copied_campaign_id", "source_campaign_id"},
+    {"adset", "ad_set", "ad", "adset_id", "campaign_id", "copied_adset_id", "source_adset_id"},
+    {"ad", "ad", nullptr, nullptr, "adset_id", "copied_ad_id", "source_ad_id"},
 };
 
 // "deep copy … 51 via async batch" (FBD/marketing-api/reference/ad-campaign-group/copies, graph-api-facts.md §2):
@@ -49,7 +53,8 @@ std::string text(const nlohmann::json& object, const char* key) {
 struct RenameOptions {
   std::string strategy = "ONLY_TOP_LEVEL_RENAME";
   std::string prefix;
-  // Ads Manager names a copy "<name> - Copy"; Graph's default suffix is the same [recall: not re-read in a Meta page].
+  // Copies made without rename_options are named "<name> - Copy", as Ads Manager names them [recall: the copies page
+  // says only that rename_prefix/rename_suffix default to null (fbRads fb_copy_adset.R quotes it); unverified].
   std::string suffix = " - Copy";
 };
 
@@ -177,7 +182,9 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
 
   auto ids = nlohmann::json::array();
   for (auto& item : plan) {
-    ids.push_back({{"ad_object_type", item.type}, {"source_id", item.source_id}, {"copied_id", item.data["id"]}});
+    ids.push_back({{"ad_object_type", kind_of(item.type)->object_type},
+                   {"source_id", item.source_id},
+                   {"copied_id", item.data["id"]}});
     new_ids.push_back(item.data["id"].get<std::string>());
     ctx.store.insert(item.type, std::move(item.data));
   }

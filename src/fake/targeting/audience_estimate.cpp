@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <vector>
 
 namespace fbmcp::fake {
 namespace {
@@ -96,21 +97,26 @@ double location_people(const TargetingDb& db, const nlohmann::json& spec) {
   return people;
 }
 
+// The database entries a detailed-targeting group names (entries it doesn't know are skipped).
+std::vector<const nlohmann::json*> entries_of(const TargetingDb& db, const nlohmann::json& group) {
+  std::vector<const nlohmann::json*> entries;
+  for (const char* key : kDetailedKeys) {
+    const auto found = group.find(key);
+    if (found == group.end() || !found->is_array()) continue;
+    for (const auto& item : *found) {
+      if (const auto* entry = db.detailed(id_text(item))) entries.push_back(entry);
+    }
+  }
+  return entries;
+}
+
 // One group's share: people matching any of its entries (OR), as if entries were independent.
 double group_share(const TargetingDb& db, const nlohmann::json& group, bool* any) {
   double none = 1;
-  for (const char* key : kDetailedKeys) {
-    const auto found = group.find(key);
-    if (found == group.end()) continue;
-    const auto& value = *found;
-    if (!value.is_array()) continue;
-    for (const auto& item : value) {
-      const auto* entry = db.detailed(id_text(item));
-      if (!entry) continue;
-      const double mid = (entry->value("audience_size_lower_bound", 0.0) + entry->value("audience_size_upper_bound", 0.0)) / 2;
-      none *= 1 - std::clamp(mid / kWorldAudience, 0.0, 0.95);
-      *any = true;
-    }
+  for (const auto* entry : entries_of(db, group)) {
+    const double mid = (entry->value("audience_size_lower_bound", 0.0) + entry->value("audience_size_upper_bound", 0.0)) / 2;
+    none *= 1 - std::clamp(mid / kWorldAudience, 0.0, 0.95);
+    *any = true;
   }
   return 1 - none;
 }
@@ -143,25 +149,38 @@ double action_rate(const std::string& goal) {
 
 std::string names_of(const TargetingDb& db, const nlohmann::json& group) {
   std::string out;
-  for (const char* key : kDetailedKeys) {
-    const auto found = group.find(key);
-    if (found == group.end()) continue;
-    const auto& value = *found;
-    if (!value.is_array()) continue;
-    for (const auto& item : value) {
-      const auto* entry = db.detailed(id_text(item));
-      if (!entry) continue;
-      out += (out.empty() ? "" : " or ") + entry->value("name", "");
-    }
-  }
+  for (const auto* entry : entries_of(db, group)) out += (out.empty() ? "" : " or ") + entry->value("name", "");
   return out;
+}
+
+// People in the custom audiences a spec key names: the middle of each audience's approximate count.
+double audience_people(const ObjectStore& store, const nlohmann::json& spec, const char* key) {
+  const auto list = spec.find(key);
+  if (list == spec.end() || !list->is_array()) return 0;
+  double people = 0;
+  for (const auto& item : *list) {
+    const Node* audience = store.find(id_text(item));
+    if (!audience || audience->type != "customaudience") continue;
+    const auto count = [&](const char* field) {
+      const auto it = audience->data.find(field);
+      return it != audience->data.end() && it->is_number() ? it->get<double>() : 0.0;
+    };
+    people += (count("approximate_count_lower_bound") + count("approximate_count_upper_bound")) / 2;
+  }
+  return people;
 }
 
 }  // namespace
 
-double estimate_people(const TargetingDb& db, const nlohmann::json& spec) {
-  double people = location_people(db, spec) *
-                  age_share(int_field(spec, "age_min", 18), int_field(spec, "age_max", 65));
+double estimate_people(const TargetingDb& db, const ObjectStore& store, const nlohmann::json& spec) {
+  double base = location_people(db, spec);
+  if (const double audiences = audience_people(store, spec, "custom_audiences"); audiences > 0) {
+    base = base > 0 ? std::min(base, audiences) : audiences;
+  }
+  if (const double excluded = audience_people(store, spec, "excluded_custom_audiences"); excluded > 0 && base > 0) {
+    base *= std::clamp(1 - excluded / base, 0.0, 1.0);
+  }
+  double people = base * age_share(int_field(spec, "age_min", 18), int_field(spec, "age_max", 65));
   if (spec.contains("genders") && spec["genders"].is_array()) {
     std::set<long long> genders;
     for (const auto& g : spec["genders"]) {
@@ -190,8 +209,9 @@ double estimate_people(const TargetingDb& db, const nlohmann::json& spec) {
   return people;
 }
 
-std::expected<nlohmann::json, GraphError> reach_estimate(const TargetingDb& db, const nlohmann::json& spec) {
-  const double people = estimate_people(db, spec);
+std::expected<nlohmann::json, GraphError> reach_estimate(const TargetingDb& db, const ObjectStore& store,
+                                                         const nlohmann::json& spec) {
+  const double people = estimate_people(db, store, spec);
   if (people < kMinimumAudience) return std::unexpected(too_narrow());
   return nlohmann::json{{"data",
                          {{"users_lower_bound", static_cast<long long>(round_significant(people * 0.92, 3))},
@@ -199,9 +219,10 @@ std::expected<nlohmann::json, GraphError> reach_estimate(const TargetingDb& db, 
                           {"estimate_ready", true}}}};
 }
 
-std::expected<nlohmann::json, GraphError> delivery_estimate(const TargetingDb& db, const nlohmann::json& spec,
+std::expected<nlohmann::json, GraphError> delivery_estimate(const TargetingDb& db, const ObjectStore& store,
+                                                            const nlohmann::json& spec,
                                                             const std::string& optimization_goal) {
-  const double mau = estimate_people(db, spec);
+  const double mau = estimate_people(db, store, spec);
   if (mau < kMinimumAudience) return std::unexpected(too_narrow());
   const double dau = mau * 0.55;
   // Points of spend (account currency minor units) with the reach, impressions and results a day of that spend

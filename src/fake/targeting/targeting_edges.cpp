@@ -10,7 +10,7 @@ namespace {
 std::expected<nlohmann::json, GraphError> spec_param(const WriteContext& ctx, const ParamMap& params) {
   auto spec = json_param(params, "targeting_spec");
   if (!spec) return std::unexpected(missing_param("targeting_spec"));
-  if (auto e = validate_targeting(ctx.targeting, *spec, "targeting_spec", nlohmann::json::array())) {
+  if (auto e = validate_targeting(ctx.targeting, ctx.store, *spec, "targeting_spec", nlohmann::json::array())) {
     return std::unexpected(*e);
   }
   return *spec;
@@ -19,7 +19,7 @@ std::expected<nlohmann::json, GraphError> spec_param(const WriteContext& ctx, co
 std::expected<nlohmann::json, GraphError> reach(const WriteContext& ctx, const Node&, const ParamMap& params) {
   auto spec = spec_param(ctx, params);
   if (!spec) return std::unexpected(spec.error());
-  return reach_estimate(ctx.targeting, *spec);
+  return reach_estimate(ctx.targeting, ctx.store, *spec);
 }
 
 std::expected<nlohmann::json, GraphError> delivery(const WriteContext& ctx, const Node&, const ParamMap& params) {
@@ -33,7 +33,7 @@ std::expected<nlohmann::json, GraphError> delivery(const WriteContext& ctx, cons
   if (auto e = check_enum(ctx, "adset.optimization_goal", "optimization_goal", *goal)) return std::unexpected(*e);
   auto spec = spec_param(ctx, params);
   if (!spec) return std::unexpected(spec.error());
-  return delivery_estimate(ctx.targeting, *spec, *goal);
+  return delivery_estimate(ctx.targeting, ctx.store, *spec, *goal);
 }
 
 std::expected<nlohmann::json, GraphError> sentences(const WriteContext& ctx, const Node& node, const ParamMap& params) {

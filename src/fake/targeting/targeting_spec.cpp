@@ -33,9 +33,24 @@ const std::pair<const char*, const char*> kDetailedKeys[] = {
     {"interests", "interests"},             {"behaviors", "behaviors"},   {"life_events", "life_events"},
     {"family_statuses", "family_statuses"}, {"industries", "industries"}, {"income", "income"}};
 
+// blame_field_specs lists the path to the refused value, one component each ([["targeting", "geo_locations",
+// "cities", "0"]]), as Graph blames nested fields; clients that read only the first component get the param.
 GraphError refuse(const std::string& field, const std::string& path, const std::string& title, const std::string& msg) {
   auto e = invalid_param(field, "", title, msg);
   e.message = "(#100) Invalid parameter " + field + (path.empty() ? "" : "." + path) + ": " + msg;
+  auto components = nlohmann::json::array({field});
+  std::string part;
+  for (const char c : path) {
+    if (c == '.' || c == '[' || c == ']') {
+      if (!part.empty()) components.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  if (!part.empty()) components.push_back(part);
+  // nlohmann would read a two-element [name, value] list as an object: build the arrays explicitly.
+  e.error_data = {{"blame_field_specs", nlohmann::json::array({components})}};
   return e;
 }
 
@@ -126,6 +141,7 @@ std::optional<GraphError> check_locations(const TargetingDb& db, const nlohmann:
                                  kMissingLocationSubcode);
     e.message = "(#100) Invalid parameter " + field +
                 ".geo_locations: at least one location is required, e.g. {\"geo_locations\":{\"countries\":[\"US\"]}}";
+    e.error_data = {{"blame_field_specs", nlohmann::json::array({nlohmann::json::array({field, "geo_locations"})})}};
     return e;
   }
   return std::nullopt;
@@ -245,17 +261,39 @@ std::optional<GraphError> check_detailed(const TargetingDb& db, const nlohmann::
   return std::nullopt;
 }
 
+std::optional<GraphError> check_audiences(const ObjectStore& store, const nlohmann::json& spec, const std::string& field) {
+  for (const char* key : {"custom_audiences", "excluded_custom_audiences"}) {
+    if (!spec.contains(key)) continue;
+    const auto& list = spec[key];
+    if (!list.is_array()) {
+      return refuse(field, key, "Invalid custom audiences",
+                    std::string(key) + " must be a list of {\"id\":…} objects, e.g. [{\"id\":\"238510000000000001\"}].");
+    }
+    for (size_t i = 0; i < list.size(); ++i) {
+      const auto id = list[i].is_object() && list[i].contains("id") ? key_of(list[i]["id"]) : key_of(list[i]);
+      const Node* audience = id ? store.find(*id) : nullptr;
+      if (!audience || audience->type != "customaudience") {
+        return refuse(field, std::string(key) + "[" + std::to_string(i) + "]", "Invalid custom audience",
+                      (id ? "'" + *id + "'" : std::string("This entry")) +
+                          " is not a custom audience of this account; list them with GET /act_<id>/customaudiences.");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool restricts_targeting(const nlohmann::json& special_ad_categories) { return is_restricting(special_ad_categories); }
 
-std::optional<GraphError> validate_targeting(const TargetingDb& db, const nlohmann::json& spec, const std::string& field,
-                                             const nlohmann::json& special_ad_categories) {
+std::optional<GraphError> validate_targeting(const TargetingDb& db, const ObjectStore& store, const nlohmann::json& spec,
+                                             const std::string& field, const nlohmann::json& special_ad_categories) {
   if (!spec.is_object()) {
     return refuse(field, "", "Invalid targeting",
                   field + " must be a JSON object, e.g. {\"geo_locations\":{\"countries\":[\"US\"]},\"age_min\":18}.");
   }
   const bool restricted = is_restricting(special_ad_categories);
+  if (auto e = check_audiences(store, spec, field)) return e;
   if (auto e = check_locations(db, spec, field, restricted)) return e;
   if (auto e = check_ages(spec, field, restricted)) return e;
   if (auto e = check_genders(spec, field, restricted)) return e;

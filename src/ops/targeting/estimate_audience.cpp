@@ -80,10 +80,7 @@ core::Result<OpOutput> estimate_audience(const nlohmann::json& args, OpContext& 
               {"count", outcomes.size()}};
   out.summary = "About " + people_count(lower) + "–" + people_count(upper) + " people match; daily results for " +
                 goal + " by spend (" + account->currency + "):";
-  for (auto& row : out.data["items"]) {
-    row["spend"] = row["daily_spend"].value("amount", "") + " " + account->currency;
-  }
-  out.table_columns = {"spend", "reach", "impressions", "results"};
+  out.table_columns = {"daily_spend", "reach", "impressions", "results"};
   return out;
 }
 

@@ -157,11 +157,23 @@ nlohmann::json problem_from(const core::Error& error) {
   std::string field = error.path;
   std::string message = error.message;
   if (error.graph) {
-    const auto& data = error.graph->error_data;
+    // Graph sends error_data as a JSON string (PSDK exceptions.py); it may also arrive parsed.
+    auto data = error.graph->error_data;
+    if (data.is_string()) data = nlohmann::json::parse(data.get<std::string>(), nullptr, false);
+    // The first blamed path, components joined: ["targeting_spec", "flexible_spec", "0", "interests"] →
+    // "targeting.flexible_spec[0].interests" (Graph's estimate edges name their param targeting_spec; the ops take
+    // `targeting`).
     if (data.is_object() && data.contains("blame_field_specs") && data["blame_field_specs"].is_array() &&
-        !data["blame_field_specs"].empty() && data["blame_field_specs"][0].is_array() &&
-        !data["blame_field_specs"][0].empty() && data["blame_field_specs"][0][0].is_string()) {
-      field = data["blame_field_specs"][0][0].get<std::string>();
+        !data["blame_field_specs"].empty() && data["blame_field_specs"][0].is_array()) {
+      std::string path;
+      for (const auto& component : data["blame_field_specs"][0]) {
+        if (!component.is_string()) break;
+        const auto name = component.get<std::string>();
+        const bool index = !name.empty() && std::all_of(name.begin(), name.end(), ::isdigit);
+        if (path.empty()) path = name == "targeting_spec" ? "targeting" : name;
+        else path += index ? "[" + name + "]" : "." + name;
+      }
+      if (!path.empty()) field = path;
     }
     if (!error.graph->error_user_msg.empty()) message = error.graph->error_user_msg;
   }

@@ -34,7 +34,9 @@ core::Result<OpOutput> validate_targeting(const nlohmann::json& args, OpContext&
     const auto problem = problem_from(lines.error());
     out.data["valid"] = false;
     out.data["problems"] = nlohmann::json::array({problem});
-    out.summary = "Targeting is not valid: " + problem["message"].get<std::string>();
+    out.summary = "Targeting is not valid (" + problem.value("field", std::string("targeting")) +
+                  "): " + problem["message"].get<std::string>() +
+                  " search_targeting finds valid interest ids and location keys.";
     return out;
   }
   const auto sentence = targeting_sentence(*lines);
