@@ -116,9 +116,33 @@ void print_table(const std::vector<store::TokenInfo>& rows) {
 }
 
 struct OpenedStore {
+  std::string data_dir;
   store::StoreKey key;
   std::unique_ptr<store::TokenStore> tokens;
 };
+
+// store.key.new exists when rotate-key stopped between its commit and the rename: the key that opens the store wins.
+core::Result<void> finish_interrupted_rotation(OpenedStore& opened) {
+  const std::string pending = opened.key.file + ".new";
+  if (opened.key.source != store::KeySource::File || ::access(pending.c_str(), F_OK) != 0) return {};
+  if (opened.tokens->key_matches()) {
+    ::unlink(pending.c_str());  // the rotation never committed
+    return {};
+  }
+  auto pending_key = store::read_key_file(pending);
+  if (!pending_key) return std::unexpected(pending_key.error());
+  auto with_pending = store::TokenStore::open(opened.data_dir + "/tokens.db", *pending_key);
+  if (!with_pending) return std::unexpected(with_pending.error());
+  if (!(*with_pending)->key_matches()) return {};  // neither key opens it: reported by the command itself
+  if (::rename(pending.c_str(), opened.key.file.c_str()) != 0) {
+    return core::fail(core::ErrorKind::Internal, "cannot rename " + pending + " to " + opened.key.file,
+                      "rename it by hand: mv " + pending + " " + opened.key.file);
+  }
+  std::cerr << "facebook-mcp: finished an interrupted rotate-key (" << opened.key.file << " replaced)\n";
+  opened.key.bytes = std::move(*pending_key);
+  opened.tokens = std::move(*with_pending);
+  return {};
+}
 
 core::Result<OpenedStore> open_store(const std::string& data_dir) {
   const char* variable = std::getenv(store::kKeyVariable);
@@ -127,7 +151,9 @@ core::Result<OpenedStore> open_store(const std::string& data_dir) {
   if (!key) return std::unexpected(key.error());
   auto tokens = store::TokenStore::open(data_dir + "/tokens.db", key->bytes);
   if (!tokens) return std::unexpected(tokens.error());
-  return OpenedStore{std::move(*key), std::move(*tokens)};
+  OpenedStore opened{data_dir, std::move(*key), std::move(*tokens)};
+  if (auto finished = finish_interrupted_rotation(opened); !finished) return std::unexpected(finished.error());
+  return opened;
 }
 
 int add(const Parsed& parsed, OpenedStore& opened) {
@@ -141,12 +167,16 @@ int add(const Parsed& parsed, OpenedStore& opened) {
               << *parsed.label << " < token.txt\n";
     return 2;
   }
+  if (token.find_first_of(" \t\r\n") != std::string::npos) {
+    crypto::wipe(token);
+    std::cerr << "facebook-mcp token add: stdin holds more than one word; give exactly one token\n";
+    return 2;
+  }
   core::register_secret(token);
   auto stored = opened.tokens->put(*parsed.label, token, {});
   crypto::wipe(token);
   if (!stored) return fail_with("add", stored.error());
-  std::cout << "stored token '" << *parsed.label << "' (encrypted) in " << opened.key.file.substr(0, opened.key.file.rfind('/'))
-            << "/tokens.db\n";
+  std::cout << "stored token '" << *parsed.label << "' (encrypted) in " << opened.data_dir << "/tokens.db\n";
   return 0;
 }
 

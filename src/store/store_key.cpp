@@ -22,6 +22,8 @@ constexpr const char* kKeyHint =
 
 std::string errno_text() { return std::strerror(errno); }
 
+}  // namespace
+
 core::Result<std::string> read_key_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return core::fail(core::ErrorKind::Internal, "cannot read the key file " + path + ": " + errno_text());
@@ -51,8 +53,6 @@ core::Result<std::string> read_key_file(const std::string& path) {
   key.resize(crypto::kAeadKeySize);
   return key;
 }
-
-}  // namespace
 
 StoreKey::~StoreKey() { crypto::wipe(bytes); }
 
@@ -84,18 +84,21 @@ core::Result<std::string> decode_key_variable(const std::string& value) {
   return std::move(*decoded);
 }
 
-core::Result<void> write_key_file(const std::string& path, const std::string& key) {
-  const std::string temporary = path + ".tmp";
+core::Result<void> write_key_file(const std::string& path, const std::string& key, bool replace) {
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());  // two processes never share it
   ::unlink(temporary.c_str());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return core::fail(core::ErrorKind::Internal, "cannot write " + temporary + ": " + errno_text());
   const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
   ::close(fd);
-  if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
+  const bool placed = written && (replace ? ::rename(temporary.c_str(), path.c_str()) == 0
+                                          : ::link(temporary.c_str(), path.c_str()) == 0 || errno == EEXIST);
+  if (!placed) {
     const std::string reason = errno_text();
     ::unlink(temporary.c_str());
     return core::fail(core::ErrorKind::Internal, "cannot write the key file " + path + ": " + reason);
   }
+  if (!replace) ::unlink(temporary.c_str());
   // The rename is durable only once the directory entry is.
   const std::string dir = std::filesystem::path(path).parent_path().string();
   if (const int dir_fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
@@ -119,7 +122,7 @@ core::Result<StoreKey> load_store_key(const std::string& data_dir, const char* e
   if (auto dir = make_private_dir(data_dir); !dir) return std::unexpected(dir.error());
   if (::access(key.file.c_str(), F_OK) != 0) {
     std::string fresh = crypto::random_bytes(crypto::kAeadKeySize);
-    auto written = write_key_file(key.file, fresh);
+    auto written = write_key_file(key.file, fresh, /*replace=*/false);
     crypto::wipe(fresh);
     if (!written) return std::unexpected(written.error());
   }

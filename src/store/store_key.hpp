@@ -32,8 +32,12 @@ core::Result<StoreKey> load_store_key(const std::string& data_dir, const char* e
 core::Result<std::string> decode_key_variable(const std::string& value);
 
 // Writes `key` to `path` so that a reader sees the old file or the new one, never a mix: a 0600 temporary file in
-// the same directory, fsync, rename over `path`.
-core::Result<void> write_key_file(const std::string& path, const std::string& key);
+// the same directory, fsync, then rename over `path` (`replace`), or link to it, which fails when another process
+// created `path` first (then that process's key is the one in use).
+core::Result<void> write_key_file(const std::string& path, const std::string& key, bool replace = true);
+
+// Reads a key file written by write_key_file, refusing it when others may read it.
+core::Result<std::string> read_key_file(const std::string& path);
 
 // Creates `dir` (and parents) and makes it 0700.
 core::Result<void> make_private_dir(const std::string& dir);

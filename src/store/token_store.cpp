@@ -169,6 +169,17 @@ core::Result<void> TokenStore::check_key_locked() {
   return {};
 }
 
+core::Result<void> TokenStore::begin_write_locked() {
+  if (auto begun = exec_locked("BEGIN IMMEDIATE"); !begun) return begun;
+  if (auto checked = check_key_locked(); !checked) return rollback_locked(checked.error());
+  return {};
+}
+
+core::Result<void> TokenStore::rollback_locked(core::Error error) {
+  exec_locked("ROLLBACK");
+  return std::unexpected(std::move(error));
+}
+
 bool TokenStore::key_matches() {
   std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT value FROM meta WHERE name = ?");
@@ -183,12 +194,8 @@ core::Result<void> TokenStore::put(const std::string& label, const std::string& 
   }
   if (token.empty()) return core::fail(core::ErrorKind::InvalidArgs, "the token is empty");
   std::lock_guard lock(mutex_);
-  if (auto begun = exec_locked("BEGIN IMMEDIATE"); !begun) return begun;
-  auto rollback = [this](core::Error error) -> core::Result<void> {
-    exec_locked("ROLLBACK");
-    return std::unexpected(std::move(error));
-  };
-  if (auto checked = check_key_locked(); !checked) return rollback(checked.error());
+  if (auto begun = begin_write_locked(); !begun) return begun;
+  auto rollback = [this](core::Error error) { return rollback_locked(std::move(error)); };
   auto sealed = crypto::seal(key_, token, token_ad(label));
   if (!sealed) return rollback(sealed.error());
   const int64_t t = now();
@@ -278,12 +285,8 @@ core::Result<void> TokenStore::rotate_key(const std::string& new_key,
     return core::fail(core::ErrorKind::Internal, "token store: the new key must be 32 bytes");
   }
   std::lock_guard lock(mutex_);
-  if (auto begun = exec_locked("BEGIN IMMEDIATE"); !begun) return begun;
-  auto rollback = [this](core::Error error) -> core::Result<void> {
-    exec_locked("ROLLBACK");
-    return std::unexpected(std::move(error));
-  };
-  if (auto checked = check_key_locked(); !checked) return rollback(checked.error());
+  if (auto begun = begin_write_locked(); !begun) return begun;
+  auto rollback = [this](core::Error error) { return rollback_locked(std::move(error)); };
   std::vector<std::pair<std::string, std::string>> resealed;  // label, sealed under the new key
   {
     Statement select(db_, "SELECT label, sealed_token FROM tokens ORDER BY label");

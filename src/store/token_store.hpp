@@ -65,6 +65,9 @@ class TokenStore {
  private:
   TokenStore(sqlite3* db, std::string key) : db_(db), key_(std::move(key)) {}
   core::Result<void> check_key_locked();
+  // BEGIN IMMEDIATE, then refuse (rolled back) when the store was sealed with another key.
+  core::Result<void> begin_write_locked();
+  core::Result<void> rollback_locked(core::Error error);
   core::Result<void> exec_locked(const std::string& sql);
   std::mutex mutex_;
   sqlite3* db_;
