@@ -150,20 +150,20 @@ core::Result<void> TokenStore::exec_locked(const std::string& sql) {
 
 // The store remembers a value sealed with its key, so a changed key is refused before any write mixes two keys.
 core::Result<void> TokenStore::check_key_locked() {
-  Statement select(db_, "SELECT value FROM meta WHERE name = ?");
-  select.text(1, kKeyCheckName);
-  if (select.step() == SQLITE_ROW) {
-    auto opened = crypto::open(key_, select.column_blob(0), kKeyCheckName);
-    if (!opened) {
-      return core::fail(core::ErrorKind::PermissionDenied,
-                        "the token store was sealed with another key (FACEBOOK_MCP_KEY or store.key changed?)",
-                        kWrongKeyHint);
-    }
-    return {};
+  if (key_matches_locked()) {
+    Statement select(db_, "SELECT 1 FROM meta WHERE name = ?");
+    select.text(1, kKeyCheckName);
+    if (select.step() == SQLITE_ROW) return {};
+  } else if (!store_is_empty_locked()) {
+    return core::fail(core::ErrorKind::PermissionDenied,
+                      "the token store was sealed with another key (FACEBOOK_MCP_KEY or store.key changed?)",
+                      kWrongKeyHint);
   }
+  // A new store, or one whose tokens were all removed: nothing is sealed with the old key, so the current one
+  // takes over.
   auto sealed = crypto::seal(key_, kKeyCheckText, kKeyCheckName);
   if (!sealed) return std::unexpected(sealed.error());
-  Statement insert(db_, "INSERT INTO meta (name, value) VALUES (?, ?)");
+  Statement insert(db_, "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
   insert.text(1, kKeyCheckName).blob(2, *sealed);
   if (insert.step() != SQLITE_DONE) return std::unexpected(database_error(db_, "record the key check"));
   return {};
@@ -182,10 +182,19 @@ core::Result<void> TokenStore::rollback_locked(core::Error error) {
 
 bool TokenStore::key_matches() {
   std::lock_guard lock(mutex_);
+  return key_matches_locked() || store_is_empty_locked();
+}
+
+bool TokenStore::key_matches_locked() {
   Statement select(db_, "SELECT value FROM meta WHERE name = ?");
   select.text(1, kKeyCheckName);
   if (select.step() != SQLITE_ROW) return true;
   return crypto::open(key_, select.column_blob(0), kKeyCheckName).has_value();
+}
+
+bool TokenStore::store_is_empty_locked() {
+  Statement count(db_, "SELECT NOT EXISTS (SELECT 1 FROM tokens)");
+  return count.step() == SQLITE_ROW && count.column_integer(0) == 1;
 }
 
 core::Result<void> TokenStore::put(const std::string& label, const std::string& token, const TokenMetadata& metadata) {

@@ -59,12 +59,14 @@ class TokenStore {
   // everything back (the CLI saves the new key there, so a committed store never lacks its key).
   core::Result<void> rotate_key(const std::string& new_key,
                                 const std::function<core::Result<void>()>& before_commit = {});
-  // False when the store holds rows sealed with another key.
+  // False when the store holds tokens sealed with another key. Once every token is removed, any key is accepted.
   bool key_matches();
 
  private:
   TokenStore(sqlite3* db, std::string key) : db_(db), key_(std::move(key)) {}
   core::Result<void> check_key_locked();
+  bool key_matches_locked();  // the recorded key check opens (or none is recorded yet)
+  bool store_is_empty_locked();
   // BEGIN IMMEDIATE, then refuse (rolled back) when the store was sealed with another key.
   core::Result<void> begin_write_locked();
   core::Result<void> rollback_locked(core::Error error);

@@ -234,6 +234,10 @@ TEST_CASE("token store: a wrong key is a clear error naming the label, never an 
   CHECK(wrong->list().value().size() == 1);  // metadata needs no key
   CHECK(open_store(db, kKey)->get_token("work").value() == "EAAG-work-token");
   REQUIRE(wrong->remove("work"));  // a token nobody can decrypt can still be removed
+  CHECK(wrong->key_matches());      // nothing left sealed with the old key: the new key takes over
+  REQUIRE(wrong->put("work", "EAAG-work-token-again", {}));
+  CHECK(wrong->get_token("work").value() == "EAAG-work-token-again");
+  CHECK_FALSE(open_store(db, kKey)->key_matches());
 }
 
 TEST_CASE("token store: a ciphertext moved to another row or altered does not open", "[token_store]") {
