@@ -11,6 +11,7 @@
 
 #include "app/fake_graph_command.hpp"
 #include "app/serve.hpp"
+#include "app/token_command.hpp"
 #include "app/services.hpp"
 #include "core/json_read.hpp"
 #include "core/log.hpp"
@@ -32,6 +33,12 @@ Usage:
                                              or delete asks "[y/N]" on a terminal, else only previews
   facebook-mcp fake reset [--state FILE]     delete the fake state file (FILE or FACEBOOK_FAKE_STATE): the next
                                              run starts from the fixtures again
+  facebook-mcp token add --label NAME < FILE store a token (read from stdin, never argv) encrypted in the data dir
+  facebook-mcp token list [--json]           stored tokens: label, status, default, user, expiry (never the token)
+  facebook-mcp token remove --label NAME     delete a stored token
+  facebook-mcp token rotate-key              re-encrypt every stored token under a new key: a new random
+                                             store.key, or, when FACEBOOK_MCP_KEY holds the key, the key in
+                                             FACEBOOK_MCP_NEW_KEY (never printed; set FACEBOOK_MCP_KEY to it after)
   facebook-mcp ops-table                     print the README ops table (generated from the op registry)
   facebook-mcp fake-graph --port N [--fixtures DIR] [--latency-ms MS] [--fault JSON]
                                              serve the Graph API emulator over HTTP on 127.0.0.1 (0 = free port)
@@ -45,7 +52,9 @@ Environment:
   FACEBOOK_MODE           fake | live (default: live when a token is set, else fake)
   FACEBOOK_SPEND_LIMITS   JSON budget caps, e.g. {"default":{"max_daily_budget":"100.00","max_increase_pct":50}}
   FACEBOOK_HTTP_TIMEOUT_MS total time one Graph call may take (default 60000)
-  FACEBOOK_MCP_DATA_DIR   where the local store (idempotency keys) lives
+  FACEBOOK_MCP_DATA_DIR   where the local store (idempotency keys, tokens.db, store.key) lives
+  FACEBOOK_MCP_KEY        base64 of 32 bytes: the key of the token store (default: store.key in the data dir,
+                          created 0600 on first use)
   FACEBOOK_FIXTURES_DIR   fake mode: load fixtures from this directory instead of the built-in ones
   FACEBOOK_FAKE_CLOCK     fake mode: a fixed time for created/updated times, e.g. 2026-11-23T12:00:00+0000
   FACEBOOK_FAKE_STATE     fake mode: keep the world in this file (0600) across calls and restarts; processes
@@ -210,6 +219,7 @@ int run(int argc, char** argv) {
   if (command == "call") return call_command({positional.begin() + 1, positional.end()}, settings(), json_only);
   if (command == "fake") return fake_command({positional.begin() + 1, positional.end()}, settings());
   if (command == "fake-graph") return fake_graph_command({positional.begin() + 1, positional.end()});
+  if (command == "token") return token_command({positional.begin() + 1, positional.end()}, json_only);
   if (command == "ops-table") {
     tool::OpRegistry registry;
     ops::register_all_ops(registry);

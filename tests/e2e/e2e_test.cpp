@@ -10,10 +10,12 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "support/subprocess.hpp"
+#include "support/temp_dir.hpp"
 
 using fbmcp::testing::Subprocess;
 using nlohmann::json;
@@ -406,4 +408,80 @@ TEST_CASE("call asks [y/N] on a terminal before a spend, and only previews witho
       CHECK(seen.find("PAUSED → ACTIVE") == std::string::npos);
     }
   }
+}
+
+TEST_CASE("the token CLI: add from stdin, list, rotate-key, remove; the canary never shows", "[e2e][cli][token_store]") {
+  const fbmcp::testing::TempDir dir("fbmcp-token-e2e");
+  const std::string data = dir.file("data");
+  const std::map<std::string, std::string> env = {{"FACEBOOK_MCP_DATA_DIR", data}, {"FACEBOOK_MCP_KEY", ""},
+                                                  {"FACEBOOK_ACCESS_TOKEN", ""}};
+  const std::string canary = "EAAG-canary-e2e-7f3c9a1b5d";
+  std::string outputs;  // everything the commands printed, to scan for the canary
+  auto run = [&](const std::vector<std::string>& args, const std::string& input = {}) {
+    std::vector<std::string> argv = {FBMCP_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    Subprocess p(argv, env);
+    if (!input.empty()) p.write_line(input);
+    p.close_stdin();
+    const int code = p.wait(20000);
+    const std::string out = p.drain_stdout();
+    outputs += out + p.drain_stderr();
+    return std::pair{code, out};
+  };
+
+  CHECK(run({"token", "add", "--label", "work", canary}).first == 2);  // a token in argv is refused
+  CHECK(run({"token", "add", "--label", "work"}, "   ").first == 2);    // empty stdin is refused
+  CHECK(run({"token", "add", "--label", "work"}, "EAAG-one EAAG-two").first == 2);  // one token per add
+  CHECK(run({"token", "add", "--label", "work"}, "  " + canary + "  ").first == 0);
+  CHECK(run({"token", "add", "--label", "spare"}, "EAAG-spare-token-123").first == 0);
+  CHECK(::access((data + "/store.key").c_str(), F_OK) == 0);
+
+  auto [list_code, table] = run({"token", "list"});
+  CHECK(list_code == 0);
+  CHECK(table.find("work") != std::string::npos);
+  CHECK(table.find("LABEL") != std::string::npos);
+  auto [json_code, listed] = run({"token", "list", "--json"});
+  REQUIRE(json_code == 0);
+  const auto parsed = json::parse(listed);
+  CHECK(parsed["tokens"].size() == 2);
+  CHECK(parsed["key_matches"] == true);
+
+  const std::string key_before = [&] {
+    std::ifstream in(data + "/store.key", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  CHECK(run({"token", "rotate-key"}).first == 0);
+  const std::string key_after = [&] {
+    std::ifstream in(data + "/store.key", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  CHECK(key_after.size() == 32);
+  CHECK(key_after != key_before);
+  CHECK(json::parse(run({"token", "list", "--json"}).second)["key_matches"] == true);
+
+  // A key from the environment: rotate-key explains how instead of inventing a key it would have to print.
+  {
+    Subprocess p({FBMCP_BINARY, "token", "rotate-key"},
+                 {{"FACEBOOK_MCP_DATA_DIR", data}, {"FACEBOOK_MCP_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}});
+    p.close_stdin();
+    CHECK(p.wait(20000) == 2);
+    const std::string err = p.drain_stderr();
+    CHECK(err.find("FACEBOOK_MCP_NEW_KEY") != std::string::npos);
+    outputs += err;
+  }
+
+  CHECK(run({"token", "remove", "--label", "spare"}).first == 0);
+  CHECK(run({"token", "remove", "--label", "spare"}).first == 1);
+
+  CHECK(outputs.find("canary") == std::string::npos);
+  size_t scanned = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path)) {
+    if (!entry.is_regular_file()) continue;
+    ++scanned;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string content(std::istreambuf_iterator<char>(in), {});
+    INFO(entry.path());
+    CHECK(content.find("EAAG-canary") == std::string::npos);
+  }
+  CHECK(scanned >= 2);
 }

@@ -13,6 +13,7 @@
 
 #include "fake/world_state.hpp"
 #include "support/fake_services.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
@@ -24,19 +25,8 @@ constexpr const char* kAccount = "act_1029384756102938";
 
 json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
 
-// A private directory, removed at the end of the test.
-struct TempDir {
-  TempDir() {
-    char name[] = "/tmp/fbmcp-state-XXXXXX";
-    REQUIRE(::mkdtemp(name));
-    path = name;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string file(const std::string& name) const { return path + "/" + name; }
-  std::string path;
+struct TempDir : testing::TempDir {
+  TempDir() : testing::TempDir("fbmcp-state") {}
 };
 
 core::Settings state_settings(const std::string& file) {
