@@ -98,7 +98,10 @@ TEST_CASE("a created campaign stays visible for the life of the process", "[e2e]
   CHECK(p.wait() == 0);
 }
 
-TEST_CASE("create campaign, then an ad set in it, then get_adset: one process, over MCP", "[e2e][create_adset]") {
+// The seed workflow of issue 8, as an agent runs it: campaign → targeting found by search → validated → estimated →
+// ad set with that targeting → read back.
+TEST_CASE("create campaign, find targeting, validate and estimate it, create the ad set, get_adset: over MCP",
+          "[e2e][create_adset][targeting]") {
   Subprocess p({FBMCP_BINARY}, kFakeEnv);
   rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
   auto call = [&](int id, const std::string& op, const json& args) {
@@ -107,21 +110,39 @@ TEST_CASE("create campaign, then an ad set in it, then get_adset: one process, o
     REQUIRE(r["result"]["isError"] == false);
     return r["result"]["structuredContent"];
   };
+  const std::string act = "act_1029384756102938";
   auto campaign = call(2, "create_campaign",
-                       {{"ad_account_id", "act_1029384756102938"}, {"name", "E2E Ad-set Budgets"},
+                       {{"ad_account_id", act}, {"name", "E2E Ad-set Budgets"},
                         {"objective", "OUTCOME_TRAFFIC"}, {"special_ad_categories", json::array()},
                         {"is_adset_budget_sharing_enabled", false}});
   const std::string campaign_id = campaign["data"]["id"];
-  auto adset = call(3, "create_adset",
-                    {{"campaign_id", campaign_id}, {"name", "E2E – US"}, {"optimization_goal", "LINK_CLICKS"},
+
+  auto found = call(3, "search_targeting", {{"kind", "interests"}, {"query", "hiking"}});
+  REQUIRE_FALSE(found["data"]["items"].empty());
+  const std::string interest_id = found["data"]["items"][0]["id"];
+  const std::string interest_name = found["data"]["items"][0]["name"];
+  const json targeting = {{"geo_locations", {{"countries", {"US"}}}},
+                          {"age_min", 25},
+                          {"age_max", 45},
+                          {"flexible_spec", {{{"interests", {{{"id", interest_id}, {"name", interest_name}}}}}}}};
+  auto verdict = call(4, "validate_targeting", {{"ad_account_id", act}, {"targeting", targeting}});
+  CHECK(verdict["summary"].get<std::string>().find(interest_name) != std::string::npos);
+  auto estimate = call(5, "estimate_audience",
+                       {{"ad_account_id", act}, {"targeting", targeting}, {"optimization_goal", "LINK_CLICKS"}});
+  CHECK(estimate["data"]["audience"]["users_lower_bound"].get<int64_t>() > 0);
+  CHECK(estimate["data"]["currency"] == "USD");
+
+  auto adset = call(6, "create_adset",
+                    {{"campaign_id", campaign_id}, {"name", "E2E – US hikers"}, {"optimization_goal", "LINK_CLICKS"},
                      {"billing_event", "IMPRESSIONS"}, {"daily_budget", {{"amount", "12.50"}}},
-                     {"targeting", {{"geo_locations", {{"countries", {"US"}}}}}}});
+                     {"targeting", targeting}});
   const std::string adset_id = adset["data"]["id"];
-  auto got = call(4, "get_adset", {{"adset_id", adset_id}});
+  auto got = call(7, "get_adset", {{"adset_id", adset_id}});
   CHECK(got["data"]["adset"]["campaign_id"] == campaign_id);
   CHECK(got["data"]["adset"]["status"] == "PAUSED");  // creates default to PAUSED
-  CHECK(got["data"]["adset"]["name"] == "E2E – US");
+  CHECK(got["data"]["adset"]["name"] == "E2E – US hikers");
   CHECK(got.dump().find("12.50") != std::string::npos);  // the budget, in dollars as given
+  CHECK(got.dump().find(interest_id) != std::string::npos);  // the targeting found by search is on the ad set
   p.close_stdin();
   CHECK(p.wait() == 0);
   CHECK(p.drain_stdout().empty());
