@@ -1,4 +1,5 @@
 #include "fake/edge_listing.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <openssl/evp.h>
@@ -16,11 +17,6 @@ std::string field_text(const nlohmann::json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_null()) return "";
   return value.dump();
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 bool in_list(const nlohmann::json& list, const std::string& value) {
@@ -43,8 +39,8 @@ std::expected<bool, GraphError> matches(const nlohmann::json& data, const std::s
   if (op == "NOT_EQUAL") return actual != field_text(value);
   if (op == "IN") return in_list(value, actual);
   if (op == "NOT_IN") return !in_list(value, actual);
-  if (op == "CONTAIN") return lower(actual).find(lower(field_text(value))) != std::string::npos;
-  if (op == "NOT_CONTAIN") return lower(actual).find(lower(field_text(value))) == std::string::npos;
+  if (op == "CONTAIN") return core::ascii_lower(actual).find(core::ascii_lower(field_text(value))) != std::string::npos;
+  if (op == "NOT_CONTAIN") return core::ascii_lower(actual).find(core::ascii_lower(field_text(value))) == std::string::npos;
   if (op == "GREATER_THAN" || op == "LESS_THAN") {
     try {
       const double a = std::stod(actual.empty() ? "0" : actual);

@@ -1,4 +1,5 @@
 #include "mcp/completion.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 
@@ -9,15 +10,10 @@ namespace {
 
 constexpr size_t kMaxValues = 100;  // the spec's cap per response
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // Ids whose id or name starts with / contains what the user typed so far.
 nlohmann::json matching_ids(const nlohmann::json& items, const std::string& typed) {
   auto values = nlohmann::json::array();
-  const auto needle = lower(typed);
+  const auto needle = core::ascii_lower(typed);
   for (const auto& item : items) {
     const auto* id_field = core::find_field(item, "id");
     if (!id_field || !id_field->is_string()) continue;
@@ -26,7 +22,7 @@ nlohmann::json matching_ids(const nlohmann::json& items, const std::string& type
     const std::string name = name_field && name_field->is_string() ? name_field->get<std::string>() : "";
     // Ad account ids match with or without their act_ prefix, as ops accept both.
     const bool id_match = id.rfind(typed, 0) == 0 || (id.rfind("act_", 0) == 0 && id.compare(4, typed.size(), typed) == 0);
-    if (needle.empty() || id_match || lower(name).find(needle) != std::string::npos) {
+    if (needle.empty() || id_match || core::ascii_lower(name).find(needle) != std::string::npos) {
       values.push_back(id);
     }
   }

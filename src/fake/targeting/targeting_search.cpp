@@ -1,4 +1,5 @@
 #include "fake/targeting/targeting_search.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,11 +12,6 @@ namespace {
 constexpr size_t kDefaultLimit = 25;
 constexpr size_t kMaxLimit = 1000;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 std::optional<std::string> get(const std::map<std::string, std::string>& params, const std::string& key) {
   const auto it = params.find(key);
   if (it == params.end()) return std::nullopt;
@@ -25,7 +21,7 @@ std::optional<std::string> get(const std::map<std::string, std::string>& params,
 // 0 exact, 1 prefix, 2 a word starts with the query, 3 substring; nullopt: no match. An empty query matches all.
 std::optional<int> match_rank(const std::string& name, const std::string& query) {
   if (query.empty()) return 3;
-  const auto n = lower(name);
+  const auto n = core::ascii_lower(name);
   if (n == query) return 0;
   if (n.rfind(query, 0) == 0) return 1;
   const auto at = n.find(query);
@@ -56,7 +52,7 @@ template <typename Shape>
 nlohmann::json ranked(const std::vector<const nlohmann::json*>& pool, const std::string& query, size_t limit,
                       Shape shape) {
   std::vector<std::pair<int, const nlohmann::json*>> hits;
-  const auto q = lower(query);
+  const auto q = core::ascii_lower(query);
   for (const auto* item : pool) {
     if (auto rank = match_rank(item->value("name", ""), q)) hits.emplace_back(*rank, item);
   }
@@ -178,8 +174,8 @@ std::expected<nlohmann::json, GraphError> suggest_interests(const TargetingDb& d
   // Suggestions are interests beside the given ones in the topic tree: same parent first, then same topic.
   std::vector<const nlohmann::json*> seeds;
   for (const auto& item : db.all("interests")) {
-    const auto name = lower(item.value("name", ""));
-    if (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return lower(n) == name; })) {
+    const auto name = core::ascii_lower(item.value("name", ""));
+    if (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return core::ascii_lower(n) == name; })) {
       seeds.push_back(&item);
     }
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "graph/json_fields.hpp"
+#include "core/text.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/targeting/targeting_args.hpp"
 #include "ops/targeting/targeting_ops.hpp"
@@ -18,11 +19,6 @@ std::string text(const nlohmann::json& object, const char* key) {
   if (value && *value) return **value;
   const auto number = graph::read_int(object, key);
   return number && *number ? std::to_string(**number) : std::string();
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 // One lean row: what an agent needs to pick an entry and put it in a targeting spec.
@@ -101,7 +97,7 @@ core::Result<OpOutput> search_targeting(const nlohmann::json& args, OpContext& c
   for (const auto& item : *data) {
     if (items.size() >= limit) break;
     if (!item.is_object()) continue;
-    if (filter_here && !query.empty() && lower(text(item, "name")).find(lower(query)) == std::string::npos) continue;
+    if (filter_here && !query.empty() && core::ascii_lower(text(item, "name")).find(core::ascii_lower(query)) == std::string::npos) continue;
     items.push_back(row_of(item, kind));
   }
   OpOutput out;

@@ -1,4 +1,5 @@
 #include "ops/targeting/targeting_args.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,11 +8,6 @@
 
 namespace fbmcp::ops {
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 std::string string_at(const nlohmann::json& object, const char* key) {
   const auto value = graph::read_string(object, key);
@@ -26,7 +22,7 @@ core::Result<std::optional<nlohmann::json>> find_interest(const std::string& nam
   const auto data = found->is_object() ? found->find("data") : found->end();
   if (data == found->end() || !data->is_array()) return std::optional<nlohmann::json>();
   for (const auto& item : *data) {
-    if (lower(string_at(item, "name")) == lower(name)) {
+    if (core::ascii_lower(string_at(item, "name")) == core::ascii_lower(name)) {
       return std::optional<nlohmann::json>(nlohmann::json{{"id", string_at(item, "id")}, {"name", string_at(item, "name")}});
     }
     if (!string_at(item, "name").empty()) suggestions.push_back(string_at(item, "name"));
@@ -123,7 +119,7 @@ std::string targeting_sentence(const nlohmann::json& sentence_lines) {
       parts.push_back("ages " + ages);
     } else if (label == "Gender:") {
       const auto gender = join(children, "");
-      parts.push_back(gender == "Male" ? "men" : gender == "Female" ? "women" : lower(gender));
+      parts.push_back(gender == "Male" ? "men" : gender == "Female" ? "women" : core::ascii_lower(gender));
     } else if (label == "People Who Match:") {
       parts.push_back("interests: " + join(children, "; and "));
     } else if (label == "Exclude:") {

@@ -1,0 +1,11 @@
+#pragma once
+// Small text helpers shared by the router, the ops and the emulator.
+#include <string>
+
+namespace fbmcp::core {
+
+// ASCII lower case (names, enum values and search terms are compared case-insensitively; bytes >= 0x80 are kept
+// as they are, so UTF-8 passes through unchanged).
+std::string ascii_lower(std::string text);
+
+}  // namespace fbmcp::core
