@@ -102,6 +102,11 @@ const json* find_field(const json& object, std::string_view key) {
   return it == object.end() ? nullptr : &*it;
 }
 
+std::string string_or_empty(const json& object, std::string_view key) {
+  const json* field = find_field(object, key);
+  return field && field->is_string() ? field->get<std::string>() : std::string();
+}
+
 namespace {
 
 // Shared by the readers: absent/null → nullptr; `object` not an object → Error.

@@ -38,4 +38,8 @@ Result<const nlohmann::json*> read_object(const nlohmann::json& object, std::str
 // A field of any type, or nullptr; never throws, never inserts.
 const nlohmann::json* find_field(const nlohmann::json& object, std::string_view key);
 
+// A string field's value, or "" when it is absent or not a string (for data the caller wrote itself, such as the
+// emulator's own objects; input from outside is read with read_string, which reports the wrong type).
+std::string string_or_empty(const nlohmann::json& object, std::string_view key);
+
 }  // namespace fbmcp::core

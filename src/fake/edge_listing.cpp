@@ -1,4 +1,5 @@
 #include "fake/edge_listing.hpp"
+#include "fake/node_references.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -76,8 +77,37 @@ std::string decode_cursor(const std::string& cursor) {
   return out;
 }
 
+namespace {
+
+// Projects one node onto `selection`, checking each field against the node's type and expanding fields that are
+// nodes themselves (node_references.hpp) one level at a time, as deep as the selection goes.
+std::expected<nlohmann::json, GraphError> select_node(const Node& node, std::vector<FieldSelector> selection,
+                                                      const GraphModel& model, const ObjectStore& store) {
+  for (const auto& field : selection) {
+    if (!model.has_field(node.type, field.name)) {
+      return std::unexpected(nonexisting_field(field.name, GraphModel::node_type_name(node.type)));
+    }
+  }
+  if (std::none_of(selection.begin(), selection.end(), [](const auto& f) { return f.name == "id"; })) {
+    selection.insert(selection.begin(), FieldSelector{"id", {}});
+  }
+  auto out = project(node.data, selection);
+  for (const auto& field : selection) {
+    const auto id = referenced_id(node, field.name);
+    if (!id) continue;
+    const Node* target = store.find(*id);
+    if (!target) continue;
+    auto expanded = select_node(*target, field.children, model, store);
+    if (!expanded) return expanded;
+    out[field.name] = std::move(*expanded);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::expected<nlohmann::json, GraphError> select_fields(const Node& node, const ParamMap& params,
-                                                        const GraphModel& model,
+                                                        const GraphModel& model, const ObjectStore& store,
                                                         const std::vector<std::string>& default_fields) {
   std::vector<FieldSelector> selection;
   const auto fields = param(params, "fields");
@@ -88,19 +118,12 @@ std::expected<nlohmann::json, GraphError> select_fields(const Node& node, const 
   } else {
     for (const auto& name : default_fields) selection.push_back({name, {}});
   }
-  for (const auto& field : selection) {
-    if (!model.has_field(node.type, field.name)) {
-      return std::unexpected(nonexisting_field(field.name, GraphModel::node_type_name(node.type)));
-    }
-  }
-  if (std::none_of(selection.begin(), selection.end(), [](const auto& f) { return f.name == "id"; })) {
-    selection.insert(selection.begin(), FieldSelector{"id", {}});
-  }
-  return project(node.data, selection);
+  return select_node(node, std::move(selection), model, store);
 }
 
 std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std::vector<const Node*> nodes,
-                                                    const ParamMap& params, const GraphModel& model) {
+                                                    const ParamMap& params, const GraphModel& model,
+                                                    const ObjectStore& store) {
   // Filters.
   const auto effective = json_param(params, "effective_status");
   if (effective && !effective->is_array()) {
@@ -160,7 +183,7 @@ std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std:
 
   auto data = nlohmann::json::array();
   for (size_t i = start; i < end; ++i) {
-    auto item = select_fields(*kept[i], params, model, {"id"});
+    auto item = select_fields(*kept[i], params, model, store, {"id"});
     if (!item) return std::unexpected(item.error());
     data.push_back(std::move(*item));
   }

@@ -20,15 +20,17 @@ struct EdgeQuery {
 };
 
 std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std::vector<const Node*> nodes,
-                                                    const ParamMap& params, const GraphModel& model);
+                                                    const ParamMap& params, const GraphModel& model,
+                                                    const ObjectStore& store);
 
 // Cursor helpers, shared with anything else that pages.
 std::string encode_cursor(const std::string& id);
 std::string decode_cursor(const std::string& cursor);
 
-// fields= projection for one node, with Graph's error for fields the type doesn't have. Always includes id.
+// fields= projection for one node, with Graph's error for fields the type doesn't have. Always includes id; fields
+// that are nodes (an ad set's `campaign`) are expanded from `store`.
 std::expected<nlohmann::json, GraphError> select_fields(const Node& node, const ParamMap& params,
-                                                        const GraphModel& model,
+                                                        const GraphModel& model, const ObjectStore& store,
                                                         const std::vector<std::string>& default_fields);
 
 }  // namespace fbmcp::fake

@@ -109,6 +109,12 @@ void add_raw_headers(const Fault& f, httplib::Response& res) {
 
 FakeGraphServer::FakeGraphServer(std::shared_ptr<GraphEmulator> emulator)
     : emulator_(std::move(emulator)), http_(std::make_unique<httplib::Server>()) {
+  // cpp-httplib gives each connection a worker for as long as it is kept alive (5 s idle by default), and its
+  // default pool has as many workers as cores (at least 8). The live client sends a bulk op's batches at once on
+  // fresh connections, so with the pool held by idle connections a batch waited ~5 s for a worker; Graph has no such
+  // limit. Enough workers for every connection the client opens, and idle ones let go sooner.
+  http_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  http_->set_keep_alive_timeout(kKeepAliveSeconds);
   install_routes();
 }
 

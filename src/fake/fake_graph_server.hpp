@@ -39,6 +39,8 @@ class FakeGraphServer {
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
  private:
+  static constexpr size_t kWorkers = 32;
+  static constexpr time_t kKeepAliveSeconds = 2;
   core::Result<int> bind(int port);
   void install_routes();
   // Answers as `fault` says (some kinds run the request in the emulator first; Delay and Headers answer normally).

@@ -7,7 +7,7 @@
 namespace fbmcp::fake {
 namespace {
 
-constexpr std::pair<const char*, FaultKind> kKinds[] = {
+constexpr std::pair<const char*, FaultKind> kFaultKinds[] = {
     {"graph_error", FaultKind::GraphError},
     {"http_status", FaultKind::HttpStatus},
     {"delay", FaultKind::Delay},
@@ -21,11 +21,11 @@ constexpr std::pair<const char*, FaultKind> kKinds[] = {
 
 std::string kind_list() {
   std::string out;
-  for (const auto& [name, kind] : kKinds) out += (out.empty() ? "" : ", ") + std::string(name);
+  for (const auto& [name, kind] : kFaultKinds) out += (out.empty() ? "" : ", ") + std::string(name);
   return out;
 }
 
-core::Error bad(const std::string& message) {
+core::Error bad_fault_plan(const std::string& message) {
   return core::Error{core::ErrorKind::InvalidArgs, message, "see src/fake/fault_plan.hpp for the fault syntax",
                      {}, std::nullopt, nullptr};
 }
@@ -53,19 +53,19 @@ core::Result<Fault> parse_fault(const nlohmann::json& spec) {
   };
   const std::string kind = text("kind", "graph_error");
   bool known = false;
-  for (const auto& [name, value] : kKinds) {
+  for (const auto& [name, value] : kFaultKinds) {
     if (kind == name) {
       f.kind = value;
       known = true;
     }
   }
-  if (!known) return std::unexpected(bad("unknown fault kind '" + kind + "' (" + kind_list() + ")"));
+  if (!known) return std::unexpected(bad_fault_plan("unknown fault kind '" + kind + "' (" + kind_list() + ")"));
   f.method = text("method", "");
   f.path_pattern = text("path", "");
   try {
     std::regex check(f.path_pattern);
   } catch (const std::regex_error&) {
-    return std::unexpected(bad("fault path is not a valid regex: " + f.path_pattern));
+    return std::unexpected(bad_fault_plan("fault path is not a valid regex: " + f.path_pattern));
   }
   f.remaining = static_cast<int>(std::clamp<int64_t>(whole("count", 1), 1, 1'000'000));
   f.code = static_cast<int>(std::clamp<int64_t>(whole("code", 1), 0, 100'000'000));
@@ -91,9 +91,9 @@ core::Result<Fault> parse_fault(const nlohmann::json& spec) {
       f.headers.emplace_back(name, value.get<std::string>());
     }
   }
-  if (!problem.empty()) return std::unexpected(bad("fault: " + problem));
+  if (!problem.empty()) return std::unexpected(bad_fault_plan("fault: " + problem));
   if (f.kind == FaultKind::Body && !spec.contains("body")) {
-    return std::unexpected(bad("a body fault needs \"body\": the raw text to answer"));
+    return std::unexpected(bad_fault_plan("a body fault needs \"body\": the raw text to answer"));
   }
   f.spec = spec;
   return f;

@@ -89,7 +89,7 @@ struct EdgeSpec {
   const char* link_field;  // child's field holding the parent's id; nullptr = special rule
 };
 
-constexpr EdgeSpec kEdges[] = {
+constexpr EdgeSpec kObjectEdges[] = {
     {"user", "adaccounts", "adaccount", nullptr},
     {"user", "accounts", "page", nullptr},
     {"user", "businesses", "business", nullptr},
@@ -107,7 +107,7 @@ constexpr EdgeSpec kEdges[] = {
 };
 
 const EdgeSpec* find_edge(const std::string& parent_type, const std::string& edge) {
-  for (const auto& spec : kEdges) {
+  for (const auto& spec : kObjectEdges) {
     if (parent_type == spec.parent_type && edge == spec.edge) return &spec;
   }
   return nullptr;
@@ -263,7 +263,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
 
   if (parts.size() == 1) {
     if (method == "GET") {
-      auto body = select_fields(*node, params, world_.model, default_fields(node->type));
+      auto body = select_fields(*node, params, world_.model, world_.store, default_fields(node->type));
       if (!body) return respond_error(body.error(), account);
       return respond(200, *body, account, false);
     }
@@ -305,7 +305,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     auto children = world_.store.select(spec->child_type, [&](const Node& n) { return belongs(*spec, parent, n); });
     EdgeQuery query{spec->child_type, options_.base_url + "/" + options_.api_version + "/" + id + "/" + edge,
                     spec->child_type != std::string("adaccount")};
-    auto body = list_edge(query, std::move(children), params, world_.model);
+    auto body = list_edge(query, std::move(children), params, world_.model, world_.store);
     if (!body) return respond_error(body.error(), account);
     return respond(200, *body, account, false);
   }

@@ -26,7 +26,7 @@ constexpr auto kLockPoll = std::chrono::milliseconds(10);
 
 std::string errno_text() { return std::strerror(errno); }
 
-core::Error bad(std::string problem) {
+core::Error bad_state_file(std::string problem) {
   return core::Error{core::ErrorKind::Internal, std::move(problem), {}, {}, std::nullopt, nullptr};
 }
 
@@ -42,16 +42,16 @@ core::Result<ReadOutcome> read_file(const std::string& path, std::string& text) 
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) return ReadOutcome::Absent;
-    return std::unexpected(bad("cannot be read (" + errno_text() + ")"));
+    return std::unexpected(bad_state_file("cannot be read (" + errno_text() + ")"));
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);
-    return std::unexpected(bad("is not a regular file"));
+    return std::unexpected(bad_state_file("is not a regular file"));
   }
   if (info.st_size > kMaxStateBytes) {
     ::close(fd);
-    return std::unexpected(bad("is too large to be a fake state (" + std::to_string(info.st_size) + " bytes)"));
+    return std::unexpected(bad_state_file("is too large to be a fake state (" + std::to_string(info.st_size) + " bytes)"));
   }
   text.clear();
   char buffer[1 << 16];
@@ -61,13 +61,13 @@ core::Result<ReadOutcome> read_file(const std::string& path, std::string& text) 
     if (n < 0) {
       const auto reason = errno_text();
       ::close(fd);
-      return std::unexpected(bad("cannot be read (" + reason + ")"));
+      return std::unexpected(bad_state_file("cannot be read (" + reason + ")"));
     }
     if (n == 0) break;
     text.append(buffer, static_cast<size_t>(n));
     if (static_cast<long long>(text.size()) > kMaxStateBytes) {
       ::close(fd);
-      return std::unexpected(bad("is too large to be a fake state"));
+      return std::unexpected(bad_state_file("is too large to be a fake state"));
     }
   }
   ::close(fd);
@@ -90,17 +90,17 @@ bool write_all(int fd, const std::string& text) {
 core::Result<void> write_atomically(const std::string& path, const std::string& text) {
   std::string temp = path + ".tmp.XXXXXX";
   const int fd = ::mkstemp(temp.data());  // creates the file 0600
-  if (fd < 0) return std::unexpected(bad("cannot be written: creating a temp file beside it failed (" + errno_text() + ")"));
+  if (fd < 0) return std::unexpected(bad_state_file("cannot be written: creating a temp file beside it failed (" + errno_text() + ")"));
   const bool written = ::fchmod(fd, 0600) == 0 && write_all(fd, text) && ::fsync(fd) == 0;
   const std::string why = written ? std::string() : errno_text();
   if (::close(fd) != 0 || !written) {
     ::unlink(temp.c_str());
-    return std::unexpected(bad("cannot be written (" + (why.empty() ? errno_text() : why) + ")"));
+    return std::unexpected(bad_state_file("cannot be written (" + (why.empty() ? errno_text() : why) + ")"));
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const auto reason = errno_text();
     ::unlink(temp.c_str());
-    return std::unexpected(bad("cannot be replaced (" + reason + ")"));
+    return std::unexpected(bad_state_file("cannot be replaced (" + reason + ")"));
   }
   if (const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
     ::fsync(dir);
@@ -130,26 +130,26 @@ nlohmann::json encode_world_state(const ObjectStore& store, uint64_t fbtrace_cou
 }
 
 core::Result<SavedWorld> decode_world_state(const nlohmann::json& state) {
-  if (!state.is_object()) return std::unexpected(bad("is not a facebook-mcp fake state (not a JSON object)"));
+  if (!state.is_object()) return std::unexpected(bad_state_file("is not a facebook-mcp fake state (not a JSON object)"));
   const auto format = core::read_string(state, "format", "state");
-  if (!format || !*format) return std::unexpected(bad("is not a facebook-mcp fake state (no \"format\" field)"));
+  if (!format || !*format) return std::unexpected(bad_state_file("is not a facebook-mcp fake state (no \"format\" field)"));
   if (**format != kWorldStateFormat) {
     if (format.value()->rfind(kFormatPrefix, 0) == 0) {
-      return std::unexpected(bad("has format \"" + **format + "\"; this build reads \"" + kWorldStateFormat + "\""));
+      return std::unexpected(bad_state_file("has format \"" + **format + "\"; this build reads \"" + kWorldStateFormat + "\""));
     }
-    return std::unexpected(bad("is not a facebook-mcp fake state (format \"" + **format + "\")"));
+    return std::unexpected(bad_state_file("is not a facebook-mcp fake state (format \"" + **format + "\")"));
   }
   SavedWorld world;
   const auto next_id = core::read_string(state, "next_id", "state");
   const auto parsed_next = next_id && *next_id ? parse_decimal(**next_id) : std::nullopt;
-  if (!parsed_next) return std::unexpected(bad("is damaged: \"next_id\" must be a decimal string"));
+  if (!parsed_next) return std::unexpected(bad_state_file("is damaged: \"next_id\" must be a decimal string"));
   world.store.set_next_id(*parsed_next);
   const auto trace = core::read_int(state, "fbtrace_counter", "state");
-  if (!trace || (*trace && **trace < 0)) return std::unexpected(bad("is damaged: \"fbtrace_counter\" must be a count"));
+  if (!trace || (*trace && **trace < 0)) return std::unexpected(bad_state_file("is damaged: \"fbtrace_counter\" must be a count"));
   world.fbtrace_counter = trace->value_or(0);
 
   const auto* objects = core::find_field(state, "objects");
-  if (!objects || !objects->is_array()) return std::unexpected(bad("is damaged: \"objects\" must be a list"));
+  if (!objects || !objects->is_array()) return std::unexpected(bad_state_file("is damaged: \"objects\" must be a list"));
   std::set<std::string> ids;
   bool has_user = false;
   for (size_t i = 0; i < objects->size(); ++i) {
@@ -158,16 +158,16 @@ core::Result<SavedWorld> decode_world_state(const nlohmann::json& state) {
     const auto type = core::read_string(item, "type", where);
     const auto data = core::read_object(item, "data", where);
     if (!type || !*type || type->value().empty() || !data || !*data) {
-      return std::unexpected(bad("is damaged: " + where + " needs a \"type\" string and a \"data\" object"));
+      return std::unexpected(bad_state_file("is damaged: " + where + " needs a \"type\" string and a \"data\" object"));
     }
     const auto id = core::read_string(**data, "id", where + ".data");
-    if (!id || !*id || id->value().empty()) return std::unexpected(bad("is damaged: " + where + " has no id"));
-    if (!ids.insert(**id).second) return std::unexpected(bad("is damaged: object " + **id + " appears twice"));
+    if (!id || !*id || id->value().empty()) return std::unexpected(bad_state_file("is damaged: " + where + " has no id"));
+    if (!ids.insert(**id).second) return std::unexpected(bad_state_file("is damaged: object " + **id + " appears twice"));
     has_user = has_user || **type == "user";
     world.store.insert(**type, **data);
   }
   // Every Graph path starting at /me needs the token's user.
-  if (!has_user) return std::unexpected(bad("is damaged: it holds no user (me) object"));
+  if (!has_user) return std::unexpected(bad_state_file("is damaged: it holds no user (me) object"));
   return world;
 }
 

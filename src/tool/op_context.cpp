@@ -25,13 +25,22 @@ core::Result<AccountFacts> AccountDirectory::get(const std::string& act_id) {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(act_id); it != cache_.end()) return it->second;
   }
-  auto body = graph_.get(act_id, {{"fields", "account_id,name,currency,account_status"}});
+  auto body = graph_.get(act_id, {{"fields", kFields}});
   if (!body) return std::unexpected(body.error());
+  return remember(act_id, *body);
+}
+
+bool AccountDirectory::known(const std::string& act_id) {
+  std::lock_guard lock(mutex_);
+  return cache_.contains(act_id);
+}
+
+core::Result<AccountFacts> AccountDirectory::remember(const std::string& act_id, const nlohmann::json& body) {
   // Graph's answer, read checked: a field of another type is an error naming it, never an exception.
-  const auto account_id = graph::read_string(*body, "account_id");
-  const auto name = graph::read_string(*body, "name");
-  const auto currency = graph::read_string(*body, "currency");
-  const auto status = graph::read_int(*body, "account_status");
+  const auto account_id = graph::read_string(body, "account_id");
+  const auto name = graph::read_string(body, "name");
+  const auto currency = graph::read_string(body, "currency");
+  const auto status = graph::read_int(body, "account_status");
   for (const auto* problem : {account_id ? nullptr : &account_id.error(), name ? nullptr : &name.error(),
                               currency ? nullptr : &currency.error(), status ? nullptr : &status.error()}) {
     if (problem) return std::unexpected(graph::unexpected_shape(act_id, *problem));

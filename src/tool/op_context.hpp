@@ -31,6 +31,12 @@ class AccountDirectory {
   explicit AccountDirectory(graph::GraphClient& graph) : graph_(graph) {}
   core::Result<AccountFacts> get(const std::string& act_id);
 
+  // For callers that read accounts inside a batch of their own: the fields to ask for, whether an account is known
+  // already, and taking Graph's answer (checked as get() checks it).
+  static constexpr const char* kFields = "account_id,name,currency,account_status";
+  bool known(const std::string& act_id);
+  core::Result<AccountFacts> remember(const std::string& act_id, const nlohmann::json& body);
+
  private:
   graph::GraphClient& graph_;
   std::mutex mutex_;

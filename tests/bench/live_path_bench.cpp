@@ -2,8 +2,8 @@
 // Graph server on 127.0.0.1 with 50 ms added to every answer, standing in for the distance to Meta:
 //   1. list 2,000 campaigns        — how many HTTP requests, how long
 //   2. pause 120 campaigns with bulk_update_campaigns — expected: a handful of batch requests, not 120
-//   3. bulk_update_adsets on 500 ad sets: pause them (no reads: 10 batches), then lower their budgets (reads and
-//      writes in batches)
+//   3. bulk_update_adsets on 500 ad sets: pause them (no reads: 10 batches), then lower their budgets (2 batched
+//      reads — 50 by id, the rest through the account's filtered list — and 10 batches of writes)
 // Run: ./build/tests/fbmcp_bench [latency_ms]
 #include <chrono>
 #include <cstdio>

@@ -72,8 +72,40 @@ TEST_CASE("bulk_update_adsets: lowering 500 budgets reads each once in batches a
   INFO(result.text.substr(0, 2000));
   REQUIRE_FALSE(result.is_error);
   CHECK(result.structured["data"]["updated"] == 500);
-  // 10 batches of reads, one of the campaigns (where budgets may sit), the account's currency, 10 batches of writes.
-  CHECK(requests <= 22);
+  // Reads: 50 ad sets by id (with their campaigns expanded), then the account and the other 450 through its adsets
+  // edge filtered by id, in one batch; then 10 batches of writes (read_many.hpp).
+  CHECK(requests <= 12);
   auto one = testing::call(*world->services, "get_adset", {{"adset_id", ids[499]}});
   CHECK(one.structured["data"]["adset"]["daily_budget"] == "5.00");  // the compact money form
+}
+
+TEST_CASE("bulk_update_adsets: items of another account and unknown ids still get their own answers",
+          "[integration][bulk_update_adsets]") {
+  auto world = testing::http_world();
+  auto ids = seed_adsets(*world, 60);
+  // After the first 50 (read by id), one ad set of a EUR account and an id Graph does not know: neither is found
+  // through the USD account's filtered list, so each is read by id.
+  ids.insert(ids.begin() + 55, "120211000000000037");
+  ids.insert(ids.begin() + 56, "120219999999999999");
+  json updates = json::array();
+  for (const auto& id : ids) updates.push_back({{"adset_id", id}, {"daily_budget", {{"amount", "5.00"}}}});
+
+  const auto [result, requests] = bulk(*world, updates);
+  INFO(result.text.substr(0, 2000));
+  REQUIRE_FALSE(result.is_error);
+  CHECK(result.structured["data"]["updated"] == 61);
+  CHECK(result.structured["data"]["failed"] == 1);
+  const auto& items = result.structured["data"]["items"];
+  REQUIRE(items.size() == 62);
+  CHECK(items[55]["adset_id"] == "120211000000000037");
+  CHECK(items[55]["ok"] == true);
+  CHECK(items[55]["currency"] == "EUR");
+  CHECK(items[55]["changes"]["daily_budget"]["before"] == "22.50");
+  CHECK(items[56]["ok"] == false);
+  CHECK(items[56]["error"]["graph"]["code"] == 100);
+  CHECK(items[61]["ok"] == true);
+  // 50 by id; the USD account and 12 ids through its list; the 2 others by id (and the EUR account); 2 writes.
+  CHECK(requests <= 6);
+  auto eur = testing::call(*world->services, "get_adset", {{"adset_id", "120211000000000037"}});
+  CHECK(eur.structured["data"]["adset"]["daily_budget"] == "5.00");
 }

@@ -313,3 +313,41 @@ TEST_CASE("batch references resolve by hand-scanning; near-misses and very long 
   CHECK(emulator.handle("GET", "v2x.0/" + act, {}).status == 400);       // not a version: a node id
   CHECK(emulator.handle("GET", "/v24.0/" + act, {}).status == 200);
 }
+
+TEST_CASE("node fields expand like Graph: an ad set's campaign as {id}, or with the fields asked in braces", "[fake]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  const auto adsets = body_of(emulator.handle("GET", act + "/adsets", {{"fields", "campaign_id"}, {"limit", "1"}}));
+  REQUIRE(adsets["data"].size() == 1);
+  const std::string adset = adsets["data"][0]["id"];
+  const std::string campaign = adsets["data"][0]["campaign_id"];
+
+  CHECK(body_of(emulator.handle("GET", adset, {{"fields", "campaign"}}))["campaign"] == json{{"id", campaign}});
+  const auto expanded = body_of(emulator.handle("GET", adset, {{"fields", "name,campaign{name,objective}"}}));
+  CHECK(expanded["campaign"]["id"] == campaign);
+  CHECK(expanded["campaign"]["objective"] ==
+        body_of(emulator.handle("GET", campaign, {{"fields", "objective"}}))["objective"]);
+  // A list row expands the same way.
+  const auto row = body_of(emulator.handle("GET", act + "/adsets", {{"fields", "campaign{name}"}, {"limit", "1"}}));
+  CHECK(row["data"][0]["campaign"]["id"] == campaign);
+  // The expanded node's fields are checked against its own type.
+  auto bad = emulator.handle("GET", adset, {{"fields", "campaign{optimization_goal}"}});
+  CHECK(bad.status == 400);
+  CHECK(body_of(bad)["error"]["message"].get<std::string>().find("nonexisting field (optimization_goal)") !=
+        std::string::npos);
+}
+
+TEST_CASE("an edge filtered by id IN a list answers exactly those of its objects", "[fake]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  const auto all = body_of(emulator.handle("GET", act + "/adsets", {{"limit", "3"}}));
+  REQUIRE(all["data"].size() >= 2);
+  const json wanted = {all["data"][0]["id"], all["data"][1]["id"], "999999999999"};
+  const json filter = json::array({{{"field", "id"}, {"operator", "IN"}, {"value", wanted}}});
+  const auto some = body_of(emulator.handle("GET", act + "/adsets", {{"filtering", filter.dump()}}));
+  REQUIRE(some["data"].size() == 2);
+  CHECK(some["data"][0]["id"] == wanted[0]);
+  CHECK(some["data"][1]["id"] == wanted[1]);
+}

@@ -1,4 +1,5 @@
 #include "fake/rules/adset_rules.hpp"
+#include "core/json_read.hpp"
 
 #include <algorithm>
 #include <map>
@@ -59,13 +60,8 @@ std::string join(const std::vector<std::string>& values) {
   return out;
 }
 
-std::string text(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::optional<int64_t> epoch(const nlohmann::json& object, const char* key) {
-  const auto value = text(object, key);
+  const auto value = core::string_or_empty(object, key);
   if (value.empty()) return std::nullopt;
   if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }) && value.size() <= 12) {
     return std::stoll(value);
@@ -74,8 +70,8 @@ std::optional<int64_t> epoch(const nlohmann::json& object, const char* key) {
 }
 
 std::optional<GraphError> check_goal(const nlohmann::json& adset, const Node& campaign) {
-  const auto goal = text(adset, "optimization_goal");
-  const auto objective = text(campaign.data, "objective");
+  const auto goal = core::string_or_empty(adset, "optimization_goal");
+  const auto objective = core::string_or_empty(campaign.data, "objective");
   if (const auto allowed = kGoalsByObjective.find(objective); allowed != kGoalsByObjective.end()) {
     if (std::find(allowed->second.begin(), allowed->second.end(), goal) == allowed->second.end()) {
       return invalid_param("optimization_goal", "", "Optimization goal doesn't match objective",
@@ -83,7 +79,7 @@ std::optional<GraphError> check_goal(const nlohmann::json& adset, const Node& ca
                                join(allowed->second) + "; '" + goal + "' isn't one of them.");
     }
   }
-  const auto billing = text(adset, "billing_event");
+  const auto billing = core::string_or_empty(adset, "billing_event");
   if (billing != "IMPRESSIONS") {
     const auto own = kGoalBillingEvent.find(goal);
     if (own == kGoalBillingEvent.end() || own->second != billing) {
@@ -95,7 +91,7 @@ std::optional<GraphError> check_goal(const nlohmann::json& adset, const Node& ca
   if (const auto needs = kPromotedObjectNeeds.find(goal); needs != kPromotedObjectNeeds.end()) {
     const auto promoted = adset.find("promoted_object");
     for (const auto& field : needs->second) {
-      if (promoted == adset.end() || !promoted->is_object() || text(*promoted, field.c_str()).empty()) {
+      if (promoted == adset.end() || !promoted->is_object() || core::string_or_empty(*promoted, field.c_str()).empty()) {
         return invalid_param("promoted_object", "", "Promoted object required",
                              "Please select a promoted object for your ad set: optimization_goal " + goal +
                                  " needs promoted_object with " + join(needs->second) + ", e.g. " +
@@ -113,8 +109,8 @@ std::optional<GraphError> check_goal(const nlohmann::json& adset, const Node& ca
 
 std::optional<GraphError> check_bid(const nlohmann::json& adset, const Node& campaign) {
   // Under a campaign budget the campaign's bid strategy rules its ad sets.
-  std::string strategy = text(adset, "bid_strategy");
-  if (has_budget(campaign.data) && !text(campaign.data, "bid_strategy").empty()) strategy = text(campaign.data, "bid_strategy");
+  std::string strategy = core::string_or_empty(adset, "bid_strategy");
+  if (has_budget(campaign.data) && !core::string_or_empty(campaign.data, "bid_strategy").empty()) strategy = core::string_or_empty(campaign.data, "bid_strategy");
   if (strategy.empty()) strategy = "LOWEST_COST_WITHOUT_CAP";
   const bool has_bid = adset.contains("bid_amount");
   // FBD/marketing-api/bidding/overview/bid-strategy: a bid cap or cost cap strategy needs bid_amount; lowest cost
@@ -158,9 +154,9 @@ std::optional<GraphError> check_budget(const WriteContext& ctx, const nlohmann::
                          "This campaign has no campaign budget, so each ad set needs daily_budget or lifetime_budget "
                          "(minor units of the account currency, e.g. 2000 = 20.00).");
   }
-  if (daily && !text(adset, "daily_budget").empty()) {
-    if (const Node* account = ctx.store.find("act_" + text(adset, "account_id"))) {
-      if (auto e = check_budget_minimum(*account, "daily_budget", text(adset, "daily_budget"))) {
+  if (daily && !core::string_or_empty(adset, "daily_budget").empty()) {
+    if (const Node* account = ctx.store.find("act_" + core::string_or_empty(adset, "account_id"))) {
+      if (auto e = check_budget_minimum(*account, "daily_budget", core::string_or_empty(adset, "daily_budget"))) {
         e->error_user_msg = "daily_budget is too low. " + e->error_user_msg;
         return e;
       }
@@ -173,7 +169,7 @@ std::optional<GraphError> check_budget(const WriteContext& ctx, const nlohmann::
   const auto end = epoch(adset, "end_time");
   if (start && end && *end <= *start) {
     return invalid_param("end_time", "", "End before start",
-                         "end_time must be after start_time (" + text(adset, "start_time") + ").");
+                         "end_time must be after start_time (" + core::string_or_empty(adset, "start_time") + ").");
   }
   return std::nullopt;
 }
@@ -237,7 +233,7 @@ std::optional<GraphError> read_params(const WriteContext& ctx, const ParamMap& p
 
 std::optional<GraphError> check_adset(const WriteContext& ctx, const nlohmann::json& adset, const Node& campaign) {
   for (const char* field : {"optimization_goal", "billing_event"}) {
-    if (text(adset, field).empty()) return missing_param(field);
+    if (core::string_or_empty(adset, field).empty()) return missing_param(field);
   }
   if (!adset.contains("targeting")) return missing_param("targeting");
   if (auto e = check_goal(adset, campaign)) return e;
@@ -253,20 +249,20 @@ WriteResult build_adset(WriteContext& ctx, const Node& account, const ParamMap& 
   const auto campaign_id = param(params, "campaign_id");
   if (!campaign_id) return std::unexpected(missing_param("campaign_id"));
   const Node* campaign = ctx.store.find(*campaign_id);
-  const auto account_id = text(account.data, "account_id");
-  if (!campaign || campaign->type != "campaign" || text(campaign->data, "account_id") != account_id) {
+  const auto account_id = core::string_or_empty(account.data, "account_id");
+  if (!campaign || campaign->type != "campaign" || core::string_or_empty(campaign->data, "account_id") != account_id) {
     return std::unexpected(invalid_param("campaign_id", "", "Campaign not found",
                                          "campaign_id " + *campaign_id + " is not a campaign of ad account act_" + account_id +
                                              "; list campaigns with GET /act_" + account_id + "/campaigns."));
   }
-  const auto campaign_status = text(campaign->data, "status");
+  const auto campaign_status = core::string_or_empty(campaign->data, "status");
   if (campaign_status == "DELETED" || campaign_status == "ARCHIVED") {
     return std::unexpected(invalid_param("campaign_id", "", "Campaign can't take ad sets",
                                          "campaign_id " + *campaign_id + " is " + campaign_status +
                                              "; ad sets can only be added to an active or paused campaign."));
   }
   const auto siblings = ctx.store.select("adset", [&](const Node& n) {
-    return text(n.data, "campaign_id") == *campaign_id && text(n.data, "status") != "DELETED";
+    return core::string_or_empty(n.data, "campaign_id") == *campaign_id && core::string_or_empty(n.data, "status") != "DELETED";
   });
   if (siblings.size() >= kMaxAdsetsPerCampaign) {
     return std::unexpected(invalid_param("campaign_id", "", "Too many ad sets",
@@ -290,7 +286,7 @@ WriteResult build_adset(WriteContext& ctx, const Node& account, const ParamMap& 
 
 WriteResult apply_adset_update(WriteContext& ctx, const Node& adset, const ParamMap& params) {
   nlohmann::json a = adset.data;
-  const auto status = text(a, "status");
+  const auto status = core::string_or_empty(a, "status");
   if (status == "DELETED") {
     return std::unexpected(invalid_param("status", "", "Ad set deleted",
                                          "This ad set has been deleted (status DELETED) and can no longer be edited."));
@@ -306,13 +302,13 @@ WriteResult apply_adset_update(WriteContext& ctx, const Node& adset, const Param
                                            "deleted. " + key + " can't be changed."));
     }
   }
-  if (auto campaign_id = param(params, "campaign_id"); campaign_id && *campaign_id != text(a, "campaign_id")) {
+  if (auto campaign_id = param(params, "campaign_id"); campaign_id && *campaign_id != core::string_or_empty(a, "campaign_id")) {
     return std::unexpected(invalid_param("campaign_id", "", "Campaign can't be changed",
                                          "campaign_id can't be changed: an ad set can't move to another campaign; copy it there with POST /" +
-                                             text(a, "id") + "/copies?campaign_id=" + *campaign_id + "."));
+                                             core::string_or_empty(a, "id") + "/copies?campaign_id=" + *campaign_id + "."));
   }
   if (auto e = read_params(ctx, params, a)) return std::unexpected(*e);
-  if (const Node* campaign = ctx.store.find(text(a, "campaign_id"))) {
+  if (const Node* campaign = ctx.store.find(core::string_or_empty(a, "campaign_id"))) {
     if (auto e = check_adset(ctx, a, *campaign)) return std::unexpected(*e);
   }
   a["updated_time"] = ctx.now;

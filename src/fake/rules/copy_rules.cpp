@@ -1,4 +1,5 @@
 #include "fake/rules/copy_rules.hpp"
+#include "core/json_read.hpp"
 
 #include <map>
 #include <vector>
@@ -21,7 +22,7 @@ struct CopyKind {
   const char* source_field;  // source_campaign_id, … (SDK field names)
 };
 
-constexpr CopyKind kKinds[] = {
+constexpr CopyKind kCopyKinds[] = {
     {"campaign", "campaign", "adset", "campaign_id", nullptr, "copied_campaign_id", "source_campaign_id"},
     {"adset", "ad_set", "ad", "adset_id", "campaign_id", "copied_adset_id", "source_adset_id"},
     {"ad", "ad", nullptr, nullptr, "adset_id", "copied_ad_id", "source_ad_id"},
@@ -33,7 +34,7 @@ constexpr CopyKind kKinds[] = {
 constexpr size_t kMaxCopiedObjects = 51;
 
 const CopyKind* kind_of(const std::string& type) {
-  for (const auto& kind : kKinds) {
+  for (const auto& kind : kCopyKinds) {
     if (type == kind.type) return &kind;
   }
   return nullptr;
@@ -44,11 +45,6 @@ struct Planned {
   std::string source_id;
   nlohmann::json data;
 };
-
-std::string text(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 struct RenameOptions {
   std::string strategy = "ONLY_TOP_LEVEL_RENAME";
@@ -66,15 +62,15 @@ std::expected<RenameOptions, GraphError> rename_options(const ParamMap& params) 
     return std::unexpected(invalid_param("rename_options", "", "Invalid rename_options",
                                          "rename_options must be an object, e.g. {\"rename_suffix\":\" (v2)\"}."));
   }
-  options.strategy = text(*raw, "rename_strategy").empty() ? options.strategy : text(*raw, "rename_strategy");
+  options.strategy = core::string_or_empty(*raw, "rename_strategy").empty() ? options.strategy : core::string_or_empty(*raw, "rename_strategy");
   if (options.strategy != "DEEP_RENAME" && options.strategy != "ONLY_TOP_LEVEL_RENAME" &&
       options.strategy != "NO_RENAME") {
     return std::unexpected(
         invalid_enum("rename_options.rename_strategy", options.strategy, {"DEEP_RENAME", "ONLY_TOP_LEVEL_RENAME", "NO_RENAME"}));
   }
   if (raw->contains("rename_prefix") || raw->contains("rename_suffix")) {
-    options.prefix = text(*raw, "rename_prefix");
-    options.suffix = text(*raw, "rename_suffix");
+    options.prefix = core::string_or_empty(*raw, "rename_prefix");
+    options.suffix = core::string_or_empty(*raw, "rename_suffix");
   }
   return options;
 }
@@ -85,8 +81,8 @@ bool can_copy(const std::string& type) { return kind_of(type) != nullptr; }
 
 WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& params, std::vector<std::string>& new_ids) {
   const CopyKind* kind = kind_of(source.type);
-  if (!kind) return std::unexpected(unsupported_request("POST", text(source.data, "id") + "/copies"));
-  if (text(source.data, "status") == "DELETED") {
+  if (!kind) return std::unexpected(unsupported_request("POST", core::string_or_empty(source.data, "id") + "/copies"));
+  if (core::string_or_empty(source.data, "status") == "DELETED") {
     return std::unexpected(invalid_param("id", "", "Deleted objects can't be copied",
                                          "This " + source.type + " has been deleted and can't be copied."));
   }
@@ -104,7 +100,7 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
 
   // Plan the copies: the object, then (deep) its children and their children.
   std::vector<Planned> plan;
-  plan.push_back({source.type, text(source.data, "id"), source.data});
+  plan.push_back({source.type, core::string_or_empty(source.data, "id"), source.data});
   if (kind->target_param) {
     if (auto target = param(params, kind->target_param)) plan[0].data[kind->target_param] = *target;
   }
@@ -112,9 +108,9 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
     const CopyKind* k = kind_of(plan[i].type);
     if (!k || !k->child_type) continue;
     for (const Node* child : ctx.store.select(k->child_type, [&](const Node& n) {
-           return text(n.data, k->link) == plan[i].source_id && text(n.data, "status") != "DELETED";
+           return core::string_or_empty(n.data, k->link) == plan[i].source_id && core::string_or_empty(n.data, "status") != "DELETED";
          })) {
-      plan.push_back({child->type, text(child->data, "id"), child->data});
+      plan.push_back({child->type, core::string_or_empty(child->data, "id"), child->data});
     }
     if (plan.size() > kMaxCopiedObjects) {
       return std::unexpected(invalid_param("deep_copy", "", "Too many objects to copy",
@@ -135,12 +131,12 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
     const auto& source_id = plan[i].source_id;
     d["id"] = new_id_of[source_id];
     for (const char* link : {"campaign_id", "adset_id"}) {
-      if (const auto parent = new_id_of.find(text(d, link)); parent != new_id_of.end()) d[link] = parent->second;
+      if (const auto parent = new_id_of.find(core::string_or_empty(d, link)); parent != new_id_of.end()) d[link] = parent->second;
     }
     if (const CopyKind* k = kind_of(plan[i].type)) d[k->source_field] = source_id;
     const bool top = i == 0;
     if (rename->strategy == "DEEP_RENAME" || (top && rename->strategy == "ONLY_TOP_LEVEL_RENAME")) {
-      d["name"] = rename->prefix + text(d, "name") + rename->suffix;
+      d["name"] = rename->prefix + core::string_or_empty(d, "name") + rename->suffix;
     }
     if (status_option != "INHERITED_FROM_SOURCE") {
       d["status"] = status_option;
@@ -161,22 +157,22 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
 
   // An ad set copied into another campaign must fit there (budget level, objective, 200 ad sets).
   if (plan[0].type == "adset") {
-    const Node* campaign = ctx.store.find(text(plan[0].data, "campaign_id"));
+    const Node* campaign = ctx.store.find(core::string_or_empty(plan[0].data, "campaign_id"));
     if (!campaign || campaign->type != "campaign" ||
-        text(campaign->data, "account_id") != text(plan[0].data, "account_id")) {
+        core::string_or_empty(campaign->data, "account_id") != core::string_or_empty(plan[0].data, "account_id")) {
       return std::unexpected(invalid_param("campaign_id", "", "Campaign not found",
-                                           "Campaign " + text(plan[0].data, "campaign_id") +
+                                           "Campaign " + core::string_or_empty(plan[0].data, "campaign_id") +
                                                " doesn't exist in this ad set's ad account."));
     }
     if (auto e = check_adset(ctx, plan[0].data, *campaign)) return std::unexpected(*e);
   }
   if (plan[0].type == "ad") {
-    const Node* adset = ctx.store.find(text(plan[0].data, "adset_id"));
+    const Node* adset = ctx.store.find(core::string_or_empty(plan[0].data, "adset_id"));
     if (!adset || adset->type != "adset") {
       return std::unexpected(invalid_param("adset_id", "", "Ad set not found",
-                                           "Ad set " + text(plan[0].data, "adset_id") + " doesn't exist."));
+                                           "Ad set " + core::string_or_empty(plan[0].data, "adset_id") + " doesn't exist."));
     }
-    plan[0].data["campaign_id"] = text(adset->data, "campaign_id");
+    plan[0].data["campaign_id"] = core::string_or_empty(adset->data, "campaign_id");
   }
   if (dry_run) return nlohmann::json{{"success", true}};
 

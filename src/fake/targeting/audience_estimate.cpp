@@ -53,9 +53,6 @@ std::string text_or(const nlohmann::json& item, const char* key, const char* fal
   return item.is_object() && item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : fallback;
 }
 
-// The spec keys holding detailed targeting ({id} entries from the targeting database).
-constexpr const char* kDetailedKeys[] = {"interests", "behaviors", "life_events", "family_statuses", "industries", "income"};
-
 double audience_of(const nlohmann::json* entry) {
   if (!entry) return 0;
   const auto it = entry->find("audience");
@@ -100,7 +97,7 @@ double location_people(const TargetingDb& db, const nlohmann::json& spec) {
 // The database entries a detailed-targeting group names (entries it doesn't know are skipped).
 std::vector<const nlohmann::json*> entries_of(const TargetingDb& db, const nlohmann::json& group) {
   std::vector<const nlohmann::json*> entries;
-  for (const char* key : kDetailedKeys) {
+  for (const char* key : kDetailedTargetingKeys) {
     const auto found = group.find(key);
     if (found == group.end() || !found->is_array()) continue;
     for (const auto& item : *found) {

@@ -3,7 +3,7 @@
 namespace fbmcp::fake {
 namespace {
 
-constexpr const char* kKinds[] = {"interests", "behaviors", "demographics", "countries",
+constexpr const char* kTargetingKinds[] = {"interests", "behaviors", "demographics", "countries",
                                   "regions",   "cities",    "zips",         "locales"};
 
 std::string text_of(const nlohmann::json& item, const char* key) {
@@ -18,7 +18,7 @@ std::string text_of(const nlohmann::json& item, const char* key) {
 
 core::Result<TargetingDb> TargetingDb::load(const Reader& read) {
   auto data = std::make_shared<Data>();
-  for (const char* kind : kKinds) {
+  for (const char* kind : kTargetingKinds) {
     const std::string file = std::string("targeting/") + kind + ".json";
     auto& items = data->kinds[kind];
     const auto text = read(file);

@@ -14,6 +14,11 @@
 
 namespace fbmcp::fake {
 
+// The targeting spec keys holding detailed targeting: lists of {id, name} entries from the database, each entry's
+// database type being the key itself. relationship_statuses and similar keys take plain integers instead.
+inline constexpr const char* kDetailedTargetingKeys[] = {"interests",       "behaviors",  "life_events",
+                                                         "family_statuses", "industries", "income"};
+
 class TargetingDb {
  public:
   using Reader = std::function<std::optional<std::string>(const std::string& name)>;

@@ -52,7 +52,7 @@ struct Row {
   ComputedEdge handler;
 };
 
-constexpr Row kEdges[] = {
+constexpr Row kTargetingEdges[] = {
     {"adaccount", "reachestimate", reach},
     {"adaccount", "delivery_estimate", delivery},
     {"adaccount", "targetingsentencelines", sentences},
@@ -62,7 +62,7 @@ constexpr Row kEdges[] = {
 }  // namespace
 
 ComputedEdge find_computed_edge(const std::string& type, const std::string& edge) {
-  for (const auto& row : kEdges) {
+  for (const auto& row : kTargetingEdges) {
     if (type == row.type && edge == row.edge) return row.handler;
   }
   return nullptr;

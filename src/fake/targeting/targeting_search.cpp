@@ -9,8 +9,8 @@
 namespace fbmcp::fake {
 namespace {
 
-constexpr size_t kDefaultLimit = 25;
-constexpr size_t kMaxLimit = 1000;
+constexpr size_t kSearchDefaultLimit = 25;
+constexpr size_t kSearchMaxLimit = 1000;
 
 std::optional<std::string> get(const std::map<std::string, std::string>& params, const std::string& key) {
   const auto it = params.find(key);
@@ -39,12 +39,12 @@ double size_of(const nlohmann::json& item) {
 
 std::expected<size_t, GraphError> limit_of(const std::map<std::string, std::string>& params) {
   const auto raw = get(params, "limit");
-  if (!raw) return kDefaultLimit;
+  if (!raw) return kSearchDefaultLimit;
   const bool digits = !raw->empty() && raw->size() < 7 && std::all_of(raw->begin(), raw->end(), ::isdigit);
   if (!digits || std::stoul(*raw) == 0) {
     return std::unexpected(invalid_param("limit", "limit must be a positive integer, e.g. 25"));
   }
-  return std::min<size_t>(std::stoul(*raw), kMaxLimit);
+  return std::min<size_t>(std::stoul(*raw), kSearchMaxLimit);
 }
 
 // Items of `pool` matching `query`, best first, at most `limit`, each shaped by `shape`.

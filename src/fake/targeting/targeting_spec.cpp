@@ -27,12 +27,6 @@ constexpr double kCityRadiusKm[] = {17, 80};
 // pipeboard-co/meta-ads-mcp PR #147; error_user_msg quoted from Graph in daroczig/fbRads issue #68).
 constexpr int kMissingLocationSubcode = 1885364;
 
-// Detailed targeting keys whose entries are {id, name} objects from the targeting database, and the database type
-// each must have. relationship_statuses and similar keys take plain integers and are not looked up.
-const std::pair<const char*, const char*> kDetailedKeys[] = {
-    {"interests", "interests"},             {"behaviors", "behaviors"},   {"life_events", "life_events"},
-    {"family_statuses", "family_statuses"}, {"industries", "industries"}, {"income", "income"}};
-
 // blame_field_specs lists the path to the refused value, one component each ([["targeting", "geo_locations",
 // "cities", "0"]]), as Graph blames nested fields; clients that read only the first component get the param.
 GraphError refuse(const std::string& field, const std::string& path, const std::string& title, const std::string& msg) {
@@ -199,7 +193,8 @@ std::optional<GraphError> check_detailed_group(const TargetingDb& db, const nloh
     return refuse(field, where, "Invalid detailed targeting",
                   "each flexible_spec entry is an object, e.g. {\"interests\":[{\"id\":\"6003107902433\"}]}.");
   }
-  for (const auto& [key, type] : kDetailedKeys) {
+  for (const std::string key : kDetailedTargetingKeys) {
+    const std::string& type = key;  // an entry's database type is its key's name
     if (!group.contains(key)) continue;
     const auto& list = group[key];
     if (!list.is_array()) {

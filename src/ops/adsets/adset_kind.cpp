@@ -41,6 +41,7 @@ const ObjectKind& adset_kind() {
     k.bulk_what = "status, name, budget or bid";
     k.parent_id_field = "campaign_id";
     k.parent_fields = "id,name,account_id,daily_budget,lifetime_budget,bid_strategy,status";
+    k.parent_field = "campaign";  // AdSet.campaign is a Campaign node (Marketing API AdSet reference, Fields)
     k.check_budget_owner = check_campaign_budget_owner;
     return k;
   }();

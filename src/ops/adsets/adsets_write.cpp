@@ -75,7 +75,7 @@ core::Result<void> plan_budget(const nlohmann::json& args, const ObjectSnapshot&
   return {};
 }
 
-core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& ctx) {
+core::Result<PlannedCreate> plan_adset_create(const nlohmann::json& args, OpContext& ctx) {
   const std::string campaign_id = args["campaign_id"].get<std::string>();
   // The account, its currency and where the budget sits all come from the campaign.
   auto campaign = fetch_object(ctx, campaign_kind(), campaign_id);
@@ -113,7 +113,7 @@ core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& c
 void register_adset_write_ops(tool::OpRegistry& registry) {
   register_create_op(registry, adset_kind(),
                      "Create an ad set in a campaign (PAUSED unless status ACTIVE is confirmed); budget and bid in account "
-                     "currency", plan_create);
+                     "currency", plan_adset_create);
   register_update_op(registry, adset_kind(),
                      "Change an ad set's name, budget, bid, schedule, targeting or status; raising a budget or bid "
                      "needs confirmation");

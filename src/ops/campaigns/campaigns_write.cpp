@@ -14,7 +14,7 @@ namespace {
 
 using tool::OpContext;
 
-core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& ctx) {
+core::Result<PlannedCreate> plan_campaign_create(const nlohmann::json& args, OpContext& ctx) {
   auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
   if (!act) return std::unexpected(act.error());
   auto account = ctx.accounts.get(*act);
@@ -63,7 +63,7 @@ core::Result<PlannedCreate> plan_create(const nlohmann::json& args, OpContext& c
 
 void register_campaign_write_ops(tool::OpRegistry& registry) {
   register_create_op(registry, campaign_kind(),
-                     "Create a campaign (PAUSED unless status ACTIVE is confirmed); budget in account currency", plan_create);
+                     "Create a campaign (PAUSED unless status ACTIVE is confirmed); budget in account currency", plan_campaign_create);
   register_update_op(registry, campaign_kind(),
                      "Change a campaign's name, budget, bid strategy, schedule or status; raising a budget needs "
                      "confirmation");

@@ -9,6 +9,7 @@
 #include "ops/common/money_args.hpp"
 #include "ops/common/object_view.hpp"
 #include "ops/common/parent_rules.hpp"
+#include "ops/common/read_many.hpp"
 #include "ops/common/shaping.hpp"
 #include "ops/common/spend_raises.hpp"
 #include "ops/common/write_support.hpp"
@@ -65,10 +66,55 @@ void plan_money(const ObjectKind& kind, OpContext& ctx, const nlohmann::json& up
   }
 }
 
+// What a bulk read asks of each object: the kind's default fields and, when budgets depend on the parent, the
+// parent too through field expansion (`campaign{daily_budget,…}`), so no second round of reads is needed.
+std::string bulk_read_fields(const ObjectKind& kind) {
+  std::string fields = field_list(kind.default_fields, {});
+  if (kind.check_budget_owner && !kind.parent_field.empty()) {
+    fields += "," + kind.parent_field + "{" + kind.parent_fields + "}";
+  }
+  return fields;
+}
+
+// Checks each money-setting item against its parent: the one expanded in its read, else read (once per parent).
+void check_budget_owners(const ObjectKind& kind, OpContext& ctx, std::vector<ItemPlan>& plans,
+                         const std::vector<size_t>& read_index) {
+  if (!kind.check_budget_owner) return;
+  auto needs_parent = [&](const ItemPlan& plan) { return !plan.error && !plan.money.empty(); };
+  std::vector<std::string> unexpanded;
+  for (size_t i : read_index) {
+    const auto& plan = plans[i];
+    if (!needs_parent(plan)) continue;
+    const auto expanded = graph::read_object(plan.raw, kind.parent_field);
+    if (!expanded || !*expanded) unexpanded.push_back(plan.raw.value(kind.parent_id_field, ""));
+  }
+  const auto parents = read_parents(ctx, kind, unexpanded);
+  for (size_t i : read_index) {
+    auto& plan = plans[i];
+    if (!needs_parent(plan)) continue;
+    const auto expanded = graph::read_object(plan.raw, kind.parent_field);
+    core::Result<nlohmann::json> parent = std::unexpected(core::Error{});
+    if (expanded && *expanded) {
+      parent = **expanded;
+    } else if (const auto found = parents.find(plan.raw.value(kind.parent_id_field, "")); found != parents.end()) {
+      parent = found->second;
+    } else {
+      continue;  // no parent named: Graph decides
+    }
+    if (!parent) {
+      plan.error = parent.error();
+    } else if (auto ok = kind.check_budget_owner(*parent, plan.money, plan.currency,
+                                                 "args.updates[" + std::to_string(i) + "].");
+               !ok) {
+      plan.error = ok.error();
+    }
+  }
+}
+
 std::vector<ItemPlan> plan_items(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
   const auto& updates = args["updates"];
   std::vector<ItemPlan> plans(updates.size());
-  std::vector<graph::GraphRequest> reads;
+  std::vector<std::string> read_ids;
   std::vector<size_t> read_index;
   std::set<std::string> seen;
   for (size_t i = 0; i < updates.size(); ++i) {
@@ -80,41 +126,22 @@ std::vector<ItemPlan> plan_items(const ObjectKind& kind, const nlohmann::json& a
     }
     if (!needs_current_state(kind, updates[i])) continue;
     plans[i].read = true;
-    reads.push_back({"GET", plans[i].id, {{"fields", field_list(kind.default_fields, {})}}});
+    read_ids.push_back(plans[i].id);
     read_index.push_back(i);
   }
-  if (!reads.empty()) ctx.report("reading " + std::to_string(reads.size()) + " " + kind.plural);
-  auto current = ctx.graph.batch(reads, true);
-  std::vector<std::string> parent_ids;
+  if (!read_ids.empty()) ctx.report("reading " + std::to_string(read_ids.size()) + " " + kind.plural);
+  auto current = read_many(ctx, kind, read_ids, bulk_read_fields(kind));
   for (size_t k = 0; k < read_index.size(); ++k) {
     auto& plan = plans[read_index[k]];
-    const auto& update = updates[read_index[k]];
     if (!current[k]) {
       plan.error = current[k].error();
       continue;
     }
     plan.raw = std::move(*current[k]);
-    plan_money(kind, ctx, update, "args.updates[" + std::to_string(read_index[k]) + "].", plan);
-    if (!plan.error && !plan.money.empty() && kind.check_budget_owner) {
-      parent_ids.push_back(plan.raw.value(kind.parent_id_field, ""));
-    }
+    plan_money(kind, ctx, updates[read_index[k]], "args.updates[" + std::to_string(read_index[k]) + "].", plan);
   }
-  // Where budgets may sit is the parent's business: parents are read once, in one batch, whatever the item count.
-  if (!parent_ids.empty()) {
-    const auto parents = read_parents(ctx, kind, parent_ids);
-    for (size_t k = 0; k < read_index.size(); ++k) {
-      auto& plan = plans[read_index[k]];
-      if (plan.error || plan.money.empty()) continue;
-      const auto found = parents.find(plan.raw.value(kind.parent_id_field, ""));
-      if (found == parents.end()) continue;
-      if (!found->second) plan.error = found->second.error();
-      else if (auto ok = kind.check_budget_owner(*found->second, plan.money, plan.currency,
-                                                  "args.updates[" + std::to_string(read_index[k]) + "].");
-               !ok) {
-        plan.error = ok.error();
-      }
-    }
-  }
+  // Where budgets may sit is the parent's business.
+  check_budget_owners(kind, ctx, plans, read_index);
   for (size_t i = 0; i < plans.size(); ++i) {
     auto& plan = plans[i];
     if (plan.error) continue;

@@ -48,6 +48,7 @@ struct ObjectKind {
   // sit ("args.", "args.updates[3].").
   std::string parent_id_field;
   std::string parent_fields;
+  std::string parent_field;  // the object's field that is the parent node ("campaign"), for reading both at once
   std::function<core::Result<void>(const nlohmann::json& parent, const nlohmann::json& money,
                                    const std::string& currency, const std::string& prefix)>
       check_budget_owner;
