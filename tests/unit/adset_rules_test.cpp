@@ -184,6 +184,11 @@ TEST_CASE("a campaign takes at most 200 ad sets", "[fake][adsets]") {
     REQUIRE(emulator.handle("POST", std::string(kAct) + "/adsets", good_adset(campaign)).status == 200);
   }
   refused(emulator.handle("POST", std::string(kAct) + "/adsets", good_adset(campaign)), "campaign_id");
+  // Copying an ad set into the full campaign is refused the same way; into another campaign it works.
+  const auto source = body_of(emulator.handle("GET", campaign + "/adsets", {{"limit", "1"}}))["data"][0]["id"].get<std::string>();
+  refused(emulator.handle("POST", source + "/copies", {{"campaign_id", campaign}}), "campaign_id");
+  const auto other = abo_campaign(emulator);
+  CHECK(emulator.handle("POST", source + "/copies", {{"campaign_id", other}}).status == 200);
 }
 
 TEST_CASE("ad set updates follow the same rules; status cascades to ads; delete works", "[fake][adsets]") {

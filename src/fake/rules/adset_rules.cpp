@@ -243,6 +243,16 @@ std::optional<GraphError> check_adset(const WriteContext& ctx, const nlohmann::j
                             campaign.data.value("special_ad_categories", nlohmann::json::array()));
 }
 
+std::optional<GraphError> check_room_for_adset(const WriteContext& ctx, const std::string& campaign_id) {
+  const auto siblings = ctx.store.select("adset", [&](const Node& n) {
+    return core::string_or_empty(n.data, "campaign_id") == campaign_id && core::string_or_empty(n.data, "status") != "DELETED";
+  });
+  if (siblings.size() < kMaxAdsetsPerCampaign) return std::nullopt;
+  return invalid_param("campaign_id", "", "Too many ad sets",
+                       "campaign_id " + campaign_id + " already has 200 ad sets, the most a campaign can have. "
+                           "Create a new campaign or delete ad sets.");
+}
+
 WriteResult build_adset(WriteContext& ctx, const Node& account, const ParamMap& params) {
   const auto name = param(params, "name");
   if (!name || name->empty()) return std::unexpected(missing_param("name"));
@@ -261,14 +271,7 @@ WriteResult build_adset(WriteContext& ctx, const Node& account, const ParamMap& 
                                          "campaign_id " + *campaign_id + " is " + campaign_status +
                                              "; ad sets can only be added to an active or paused campaign."));
   }
-  const auto siblings = ctx.store.select("adset", [&](const Node& n) {
-    return core::string_or_empty(n.data, "campaign_id") == *campaign_id && core::string_or_empty(n.data, "status") != "DELETED";
-  });
-  if (siblings.size() >= kMaxAdsetsPerCampaign) {
-    return std::unexpected(invalid_param("campaign_id", "", "Too many ad sets",
-                                         "campaign_id " + *campaign_id + " already has 200 ad sets, the most a campaign can have. "
-                                             "Create a new campaign or delete ad sets."));
-  }
+  if (auto e = check_room_for_adset(ctx, *campaign_id)) return std::unexpected(*e);
   nlohmann::json a = {{"id", ""},
                       {"account_id", account_id},
                       {"campaign_id", *campaign_id},

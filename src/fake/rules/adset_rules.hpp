@@ -12,5 +12,8 @@ WriteResult build_adset(WriteContext& ctx, const Node& account, const ParamMap& 
 WriteResult apply_adset_update(WriteContext& ctx, const Node& adset, const ParamMap& params);
 // Checks a whole ad set (as stored or about to be) against its campaign: used by create, update and copies.
 std::optional<GraphError> check_adset(const WriteContext& ctx, const nlohmann::json& adset, const Node& campaign);
+// Meta allows 200 ad sets per campaign (adset_rules.cpp, kMaxAdsetsPerCampaign); a create or a copy into a full
+// campaign is refused with code 100 naming campaign_id.
+std::optional<GraphError> check_room_for_adset(const WriteContext& ctx, const std::string& campaign_id);
 
 }  // namespace fbmcp::fake

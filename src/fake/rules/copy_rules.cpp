@@ -164,6 +164,7 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
                                            "Campaign " + core::string_or_empty(plan[0].data, "campaign_id") +
                                                " doesn't exist in this ad set's ad account."));
     }
+    if (auto e = check_room_for_adset(ctx, campaign->data.value("id", ""))) return std::unexpected(*e);
     if (auto e = check_adset(ctx, plan[0].data, *campaign)) return std::unexpected(*e);
   }
   if (plan[0].type == "ad") {

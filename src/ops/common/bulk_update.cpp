@@ -24,23 +24,13 @@ using tool::OpOutput;
 
 struct ItemPlan {
   std::string id;
-  bool read = false;        // whether the current state was read (see needs_current_state)
+  bool read = false;        // whether the current state was read (every item is, unless it repeats an earlier one)
   nlohmann::json raw;       // the object as Graph returned it, when read
   std::string currency;
   graph::Params params;     // what to POST
   nlohmann::json money;     // minor units being set
   std::optional<core::Error> error;
 };
-
-// Only an item that sets money or activates needs the object as it is now: for its currency, the spend guard and
-// whether it raises spending. Pausing, archiving or renaming is safe as it stands, so those items cost no read and
-// a bulk pause of 500 ad sets is 10 batch requests (DESIGN §4).
-bool needs_current_state(const ObjectKind& kind, const nlohmann::json& update) {
-  for (const auto& field : kind.money_args) {
-    if (update.contains(field)) return true;
-  }
-  return update.contains("status") && update["status"] == "ACTIVE";
-}
 
 void plan_money(const ObjectKind& kind, OpContext& ctx, const nlohmann::json& update, const std::string& prefix,
                 ItemPlan& plan) {
@@ -124,7 +114,8 @@ std::vector<ItemPlan> plan_items(const ObjectKind& kind, const nlohmann::json& a
                                     "args.updates[" + std::to_string(i) + "]." + kind.id_arg);
       continue;
     }
-    if (!needs_current_state(kind, updates[i])) continue;
+    // Every item's current state is read (read_many: 2 requests for 500 objects of one account): its name and
+    // "before" values for the result and the change journal (DESIGN §5), its currency and whether it raises spend.
     plans[i].read = true;
     read_ids.push_back(plans[i].id);
     read_index.push_back(i);
