@@ -263,6 +263,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
 
   if (parts.size() == 1) {
     if (method == "GET") {
+      if (advance_review(*node)) changed_ = true;
       auto body = select_fields(*node, params, world_.model, world_.store, default_fields(node->type));
       if (!body) return respond_error(body.error(), account);
       return respond(200, *body, account, false);

@@ -9,6 +9,10 @@ namespace {
 const std::set<std::string> kReviewStates = {"DISAPPROVED", "PENDING_REVIEW", "WITH_ISSUES", "IN_PROCESS",
                                              "PREAPPROVED", "PENDING_BILLING_INFO"};
 
+// Emulator bookkeeping on an ad in review, not a Graph field (reads return only model fields): how many more direct
+// reads show PENDING_REVIEW before the ad is approved.
+constexpr const char* kReviewReadsLeft = "review_reads_left";
+
 std::string status_of(const ObjectStore& store, const nlohmann::json& data, const char* parent_key) {
   const auto parent_id = data.value(parent_key, "");
   const Node* parent = parent_id.empty() ? nullptr : store.find(parent_id);
@@ -16,13 +20,14 @@ std::string status_of(const ObjectStore& store, const nlohmann::json& data, cons
 }
 
 std::string derive(const std::string& own, const std::string& previous_effective, const std::string& campaign_status,
-                   const std::string& adset_status) {
+                   const std::string& adset_status, bool in_review) {
   if (own != "ACTIVE") return own;
   if (campaign_status == "DELETED" || campaign_status == "ARCHIVED") return campaign_status;
   if (campaign_status != "ACTIVE") return "CAMPAIGN_PAUSED";
   if (adset_status == "DELETED" || adset_status == "ARCHIVED") return adset_status;
   if (adset_status != "ACTIVE") return "ADSET_PAUSED";
-  return kReviewStates.count(previous_effective) ? previous_effective : "ACTIVE";
+  if (kReviewStates.count(previous_effective)) return previous_effective;
+  return in_review ? "PENDING_REVIEW" : "ACTIVE";
 }
 
 void refresh(ObjectStore& store, Node& node) {
@@ -32,9 +37,10 @@ void refresh(ObjectStore& store, Node& node) {
   if (node.type == "campaign") {
     d["effective_status"] = own == "ACTIVE" && kReviewStates.count(previous) ? previous : own;
   } else if (node.type == "adset") {
-    d["effective_status"] = derive(own, previous, status_of(store, d, "campaign_id"), "ACTIVE");
+    d["effective_status"] = derive(own, previous, status_of(store, d, "campaign_id"), "ACTIVE", false);
   } else if (node.type == "ad") {
-    d["effective_status"] = derive(own, previous, status_of(store, d, "campaign_id"), status_of(store, d, "adset_id"));
+    d["effective_status"] = derive(own, previous, status_of(store, d, "campaign_id"), status_of(store, d, "adset_id"),
+                                   d.contains(kReviewReadsLeft));
   }
 }
 
@@ -54,6 +60,26 @@ void propagate_status(ObjectStore& store, Node& node) {
       refresh(store, *ad);
     }
   }
+}
+
+void begin_review(nlohmann::json& ad) {
+  ad[kReviewReadsLeft] = 1;
+  if (ad.value("effective_status", "") == "ACTIVE") ad["effective_status"] = "PENDING_REVIEW";
+}
+
+bool advance_review(Node& node) {
+  auto& d = node.data;
+  if (node.type != "ad" || !d.contains(kReviewReadsLeft) || d.value("effective_status", "") != "PENDING_REVIEW") {
+    return false;
+  }
+  const int left = d[kReviewReadsLeft].is_number_integer() ? d[kReviewReadsLeft].get<int>() : 0;
+  if (left > 0) {
+    d[kReviewReadsLeft] = left - 1;
+  } else {
+    d.erase(kReviewReadsLeft);
+    d["effective_status"] = "ACTIVE";
+  }
+  return true;
 }
 
 void mark_deleted(ObjectStore& store, Node& node, const std::string& now) {

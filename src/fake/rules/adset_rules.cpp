@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fake/rules/budget_rules.hpp"
+#include "fake/rules/edit_rules.hpp"
 #include "fake/targeting/targeting_spec.hpp"
 #include "graph/graph_time.hpp"
 
@@ -289,27 +290,8 @@ WriteResult build_adset(WriteContext& ctx, const Node& account, const ParamMap& 
 
 WriteResult apply_adset_update(WriteContext& ctx, const Node& adset, const ParamMap& params) {
   nlohmann::json a = adset.data;
-  const auto status = core::string_or_empty(a, "status");
-  if (status == "DELETED") {
-    return std::unexpected(invalid_param("status", "", "Ad set deleted",
-                                         "This ad set has been deleted (status DELETED) and can no longer be edited."));
-  }
-  if (status == "ARCHIVED") {
-    // As for campaigns (FBD/marketing-api/best-practices/manage-your-ad-object-status): an archived object changes
-    // only its name, and its status only to DELETED.
-    for (const auto& [key, value] : params) {
-      if (key == "name" || key == "execution_options" || key == "access_token" || key == "appsecret_proof") continue;
-      if (key == "status" && (value == "ARCHIVED" || value == "DELETED")) continue;
-      return std::unexpected(invalid_param(key, "", "Archived ad set can't be changed",
-                                           "This ad set is archived: only its name can be changed, and it can be "
-                                           "deleted. " + key + " can't be changed."));
-    }
-  }
-  if (auto campaign_id = param(params, "campaign_id"); campaign_id && *campaign_id != core::string_or_empty(a, "campaign_id")) {
-    return std::unexpected(invalid_param("campaign_id", "", "Campaign can't be changed",
-                                         "campaign_id can't be changed: an ad set can't move to another campaign; copy it there with POST /" +
-                                             core::string_or_empty(a, "id") + "/copies?campaign_id=" + *campaign_id + "."));
-  }
+  if (auto e = check_editable(a, "ad set", params)) return std::unexpected(*e);
+  if (auto e = check_parent_kept(a, params, "campaign_id", "ad set", "campaign")) return std::unexpected(*e);
   if (auto e = read_params(ctx, params, a)) return std::unexpected(*e);
   if (const Node* campaign = ctx.store.find(core::string_or_empty(a, "campaign_id"))) {
     if (auto e = check_adset(ctx, a, *campaign)) return std::unexpected(*e);

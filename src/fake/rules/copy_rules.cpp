@@ -4,7 +4,9 @@
 #include <map>
 #include <vector>
 
+#include "fake/rules/ad_rules.hpp"
 #include "fake/rules/adset_rules.hpp"
+#include "fake/status_rules.hpp"
 
 namespace fbmcp::fake {
 namespace {
@@ -167,13 +169,16 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
     if (auto e = check_room_for_adset(ctx, campaign->data.value("id", ""))) return std::unexpected(*e);
     if (auto e = check_adset(ctx, plan[0].data, *campaign)) return std::unexpected(*e);
   }
+  // An ad copied (into another ad set or its own) must land in an ad set of its account that takes ads.
   if (plan[0].type == "ad") {
-    const Node* adset = ctx.store.find(core::string_or_empty(plan[0].data, "adset_id"));
-    if (!adset || adset->type != "adset") {
-      return std::unexpected(invalid_param("adset_id", "", "Ad set not found",
-                                           "Ad set " + core::string_or_empty(plan[0].data, "adset_id") + " doesn't exist."));
-    }
-    plan[0].data["campaign_id"] = core::string_or_empty(adset->data, "campaign_id");
+    auto adset = adset_for_ad(ctx, core::string_or_empty(plan[0].data, "adset_id"),
+                              core::string_or_empty(plan[0].data, "account_id"));
+    if (!adset) return std::unexpected(adset.error());
+    plan[0].data["campaign_id"] = core::string_or_empty((*adset)->data, "campaign_id");
+  }
+  // A copied ad is a new ad: Meta reviews it before it delivers.
+  for (auto& item : plan) {
+    if (item.type == "ad") begin_review(item.data);
   }
   if (dry_run) return nlohmann::json{{"success", true}};
 

@@ -1,5 +1,6 @@
 #include "fake/rules/write_rules.hpp"
 
+#include "fake/rules/ad_rules.hpp"
 #include "fake/rules/adset_rules.hpp"
 #include "fake/rules/campaign_rules.hpp"
 
@@ -9,11 +10,13 @@ namespace {
 constexpr CreateRule kCreateRules[] = {
     {"adaccount", "campaigns", "campaign", build_campaign},
     {"adaccount", "adsets", "adset", build_adset},
+    {"adaccount", "ads", "ad", build_ad},
 };
 
 constexpr UpdateRule kUpdateRules[] = {
     {"campaign", apply_campaign_update},
     {"adset", apply_adset_update},
+    {"ad", apply_ad_update},
 };
 
 }  // namespace

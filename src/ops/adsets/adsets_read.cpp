@@ -20,19 +20,9 @@ core::Result<ListScope> scope_of(const nlohmann::json& args, OpContext& ctx) {
                                         "args.campaign_id"));
   }
   if (args.contains("campaign_id")) {
-    const std::string id = args["campaign_id"].get<std::string>();
-    auto campaign = fetch_object(ctx, campaign_kind(), id);
-    if (!campaign) return std::unexpected(campaign.error());
-    return ListScope{id + "/adsets", campaign->act_id,
-                     "campaign '" + campaign->object.value("name", "") + "' (" + id + ", " + campaign->currency + ")",
-                     {{"campaign_id", id}}, {"account_id", "campaign_id"}};
+    return parent_scope(ctx, campaign_kind(), args["campaign_id"].get<std::string>(), "adsets");
   }
-  auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
-  if (!act) return std::unexpected(act.error());
-  auto account = ctx.accounts.get(*act);
-  if (!account) return std::unexpected(account.error());
-  return ListScope{*act + "/adsets", *act, account->name + " (" + *act + ", " + account->currency + ")",
-                   {{"ad_account_id", *act}}, {"account_id"}};
+  return account_scope(ctx, adset_kind(), args["ad_account_id"]);
 }
 
 core::Result<OpOutput> list_adsets(const nlohmann::json& args, OpContext& ctx) {

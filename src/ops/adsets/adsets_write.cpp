@@ -1,6 +1,5 @@
 // Ad-set writes: create_adset here (its pre-flight reads the campaign); update, status changes, bulk updates and
 // copies are the shared ops (ops/common/) over adset_kind().
-#include "graph/json_fields.hpp"
 #include "ops/adsets/adset_kind.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/campaigns/campaign_kind.hpp"
@@ -78,33 +77,23 @@ core::Result<void> plan_budget(const nlohmann::json& args, const ObjectSnapshot&
 core::Result<PlannedCreate> plan_adset_create(const nlohmann::json& args, OpContext& ctx) {
   const std::string campaign_id = args["campaign_id"].get<std::string>();
   // The account, its currency and where the budget sits all come from the campaign.
-  auto campaign = fetch_object(ctx, campaign_kind(), campaign_id);
-  if (!campaign) return std::unexpected(campaign.error());
-  auto account = ctx.accounts.get(campaign->act_id);
-  if (!account) return std::unexpected(account.error());
   PlannedCreate plan;
-  plan.act_id = campaign->act_id;
-  plan.account = *account;
-  plan.edge = campaign->act_id + "/adsets";
-  plan.where = "in campaign " + campaign_id + " '" + campaign->object.value("name", "") + "' (" + campaign->act_id + ")";
+  auto campaign = plan_under_parent(ctx, adset_kind(), campaign_kind(), campaign_id, plan);
+  if (!campaign) return std::unexpected(campaign.error());
   plan.params = graph::Params{{"name", args["name"]},
                               {"campaign_id", campaign_id},
                               {"optimization_goal", args["optimization_goal"]},
                               {"status", args.value("status", "PAUSED")}};  // creates default to PAUSED (DESIGN §5)
   if (auto billing = plan_billing_event(args, plan); !billing) return std::unexpected(billing.error());
   if (auto budget = plan_budget(args, *campaign, plan); !budget) return std::unexpected(budget.error());
-  if (auto allowed = check_spend_limits(ctx, plan.act_id, account->currency, plan.money, nullptr); !allowed) {
+  if (auto allowed = check_spend_limits(ctx, plan.act_id, plan.account.currency, plan.money, nullptr); !allowed) {
     return std::unexpected(allowed.error());
   }
   for (const char* field : {"bid_strategy", "start_time", "end_time", "targeting", "promoted_object",
                             "destination_type"}) {
     if (args.contains(field)) plan.params.set(field, args[field]);
   }
-  plan.same_object = [campaign_id](const nlohmann::json& candidate) {
-    const auto found = graph::read_string(candidate, "campaign_id");
-    return found && *found && **found == campaign_id;
-  };
-  plan.match_fields = {"campaign_id"};
+  match_parent(plan, "campaign_id", campaign_id);
   return plan;
 }
 

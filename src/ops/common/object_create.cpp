@@ -1,5 +1,6 @@
 #include "ops/common/object_create.hpp"
 
+#include "graph/json_fields.hpp"
 #include "ops/common/idempotent_create.hpp"
 #include "ops/common/money_args.hpp"
 #include "ops/common/object_view.hpp"
@@ -36,6 +37,7 @@ core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKin
   out.data = {{"id", id}, {kind.op_noun, o}};
   out.summary = "Created " + kind.noun + " " + id + " '" + o.value("name", "") + "' (" + o.value("status", "") +
                 ") " + plan.where + ".";
+  if (auto review = review_warning(kind, o)) out.warnings.push_back(*review);
   if (o.value("status", "") == "PAUSED") {
     out.warnings.push_back("created PAUSED: it spends nothing until resume_" + kind.op_noun);
   }
@@ -60,6 +62,28 @@ core::Result<std::optional<tool::ChangePreview>> confirm_active_create(tool::OpC
 }
 
 }  // namespace
+
+core::Result<ObjectSnapshot> plan_under_parent(tool::OpContext& ctx, const ObjectKind& kind, const ObjectKind& parent,
+                                               const std::string& parent_id, PlannedCreate& plan) {
+  auto snapshot = fetch_object(ctx, parent, parent_id);
+  if (!snapshot) return std::unexpected(snapshot.error());
+  auto account = ctx.accounts.get(snapshot->act_id);
+  if (!account) return std::unexpected(account.error());
+  plan.act_id = snapshot->act_id;
+  plan.account = *account;
+  plan.edge = snapshot->act_id + "/" + kind.edge;
+  plan.where = "in " + parent.noun + " " + parent_id + " '" + snapshot->object.value("name", "") + "' (" +
+               snapshot->act_id + ")";
+  return snapshot;
+}
+
+void match_parent(PlannedCreate& plan, const std::string& field, const std::string& parent_id) {
+  plan.same_object = [field, parent_id](const nlohmann::json& candidate) {
+    const auto found = graph::read_string(candidate, field);
+    return found && *found && **found == parent_id;
+  };
+  plan.match_fields = {field};
+}
 
 void register_create_op(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& summary,
                         CreatePlanner plan) {

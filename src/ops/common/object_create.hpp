@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "graph/request.hpp"
 #include "ops/common/object_kind.hpp"
+#include "ops/common/object_view.hpp"
 #include "tool/op_context.hpp"
 #include "tool/op_registry.hpp"
 #include "tool/op_spec.hpp"
@@ -27,6 +28,16 @@ struct PlannedCreate {
   std::vector<std::string> match_fields;
   std::vector<std::string> warnings;  // from the pre-flight (a filled-in default, say)
 };
+
+// The start of a plan for an object made under a parent (an ad set in a campaign, an ad in an ad set): reads the
+// parent, which gives the account; fills in act_id, account, the account's edge of `kind` and `where`. Returns the
+// parent as read.
+core::Result<ObjectSnapshot> plan_under_parent(tool::OpContext& ctx, const ObjectKind& kind, const ObjectKind& parent,
+                                               const std::string& parent_id, PlannedCreate& plan);
+
+// Reconciliation of a create made under a parent: a candidate with the same name is ours only if its `field`
+// (campaign_id, adset_id) is `parent_id`.
+void match_parent(PlannedCreate& plan, const std::string& field, const std::string& parent_id);
 
 // The kind's own pre-flight: reads what it needs, refuses what Meta would refuse, and plans the request.
 using CreatePlanner = std::function<core::Result<PlannedCreate>(const nlohmann::json& args, tool::OpContext& ctx)>;

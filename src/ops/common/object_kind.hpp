@@ -5,6 +5,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -34,6 +35,10 @@ struct ObjectKind {
   std::vector<std::string> update_fields;   // what update_<op_noun> may set, in the order errors list them
   std::vector<std::string> bulk_fields;     // what one bulk_update item may set
   std::vector<std::string> effective_statuses;  // every effective_status of the kind (Meta SDK enum)
+  // An update arg that sets a Graph field under another name or shape (ads swap creatives with "creative_id", sent
+  // as creative={"creative_id": …}): returns the Graph field and value. Unset: every arg is its own Graph field.
+  std::function<std::pair<std::string, nlohmann::json>(const std::string& arg, const nlohmann::json& value)>
+      graph_param;
 
   // Cascade and budget wording: "its ad sets show CAMPAIGN_PAUSED", "and its ad sets and ads",
   // "budgets set on its ad sets".

@@ -16,6 +16,27 @@ bool contains(const nlohmann::json& list, const nlohmann::json& value) {
 
 }  // namespace
 
+core::Result<ListScope> account_scope(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& ad_account_id) {
+  auto act = tool::normalize_account_id(ad_account_id.get<std::string>());
+  if (!act) return std::unexpected(act.error());
+  auto account = ctx.accounts.get(*act);
+  if (!account) return std::unexpected(account.error());
+  return ListScope{*act + "/" + kind.edge, *act, account->name + " (" + *act + ", " + account->currency + ")",
+                   {{"ad_account_id", *act}}, {"account_id"}};
+}
+
+core::Result<ListScope> parent_scope(tool::OpContext& ctx, const ObjectKind& parent, const std::string& id,
+                                     const std::string& edge) {
+  auto object = fetch_object(ctx, parent, id);
+  if (!object) return std::unexpected(object.error());
+  ListScope scope{id + "/" + edge, object->act_id,
+                  parent.noun + " '" + object->object.value("name", "") + "' (" + id + ", " + object->currency + ")",
+                  {{parent.id_arg, id}}, {"account_id", parent.id_arg}};
+  // Rows under one ad set share its campaign too.
+  if (!parent.parent_id_field.empty()) scope.said_by_header.push_back(parent.parent_id_field);
+  return scope;
+}
+
 core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind& kind, const ListScope& scope,
                                           const nlohmann::json& args, const std::vector<std::string>& in_filters) {
   auto account = ctx.accounts.get(scope.act_id);
@@ -58,7 +79,7 @@ core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind
   }
   tool::OpOutput out;
   out.data = scope.data;
-  out.data["currency"] = account->currency;
+  if (!kind.money_fields.empty()) out.data["currency"] = account->currency;
   out.data["items"] = items;
   out.data["count"] = items.size();
   out.summary = std::to_string(items.size()) + " " + kind.noun + "(s) in " + scope.described +

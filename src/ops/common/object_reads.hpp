@@ -19,6 +19,14 @@ struct ListScope {
   std::vector<std::string> said_by_header;  // row fields the scope makes the same for every row (account_id, …)
 };
 
+// The scope of an ad account's whole list of `kind` (act_<n>/<kind.edge>), from args.ad_account_id.
+core::Result<ListScope> account_scope(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& ad_account_id);
+
+// The scope of one object's list of children (a campaign's ad sets, an ad set's ads): `parent` kind and id, read
+// for its name and account; `edge` the children's edge ("adsets", "ads").
+core::Result<ListScope> parent_scope(tool::OpContext& ctx, const ObjectKind& parent, const std::string& id,
+                                     const std::string& edge);
+
 // Lists one edge with the filters every kind shares — configured_status (filtered here), effective_status and
 // name_contains (by Graph), limit + after — plus `in_filters`: args Graph filters with IN (e.g. objective). Rows
 // are lean (kind.list_fields, shaping's lean_row), money in the form args ask for, the currency said once.

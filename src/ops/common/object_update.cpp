@@ -20,11 +20,16 @@ struct PlannedUpdate {
   nlohmann::json money;  // minor units set by this update
 };
 
+std::pair<std::string, nlohmann::json> graph_param_of(const ObjectKind& kind, const std::string& arg,
+                                                      const nlohmann::json& value) {
+  return kind.graph_param ? kind.graph_param(arg, value) : std::pair{arg, value};
+}
+
 core::Result<PlannedUpdate> plan_update(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
   // Read what the update sets too (targeting is not a default field), so the result shows its before and after.
   nlohmann::json fields = nlohmann::json::array();
   for (const auto& field : kind.update_fields) {
-    if (args.contains(field)) fields.push_back(field);
+    if (args.contains(field)) fields.push_back(graph_param_of(kind, field, args[field]).first);
   }
   const nlohmann::json read_args = {{"fields", fields}};
   auto before = fetch_object(ctx, kind, args[kind.id_arg].get<std::string>(), read_args);
@@ -41,13 +46,17 @@ core::Result<PlannedUpdate> plan_update(const ObjectKind& kind, const nlohmann::
     return std::unexpected(owner.error());
   }
   for (const auto& field : kind.update_fields) {
-    if (args.contains(field) && !plan.money.contains(field)) plan.params.set(field, args[field]);
+    if (!args.contains(field) || plan.money.contains(field)) continue;
+    auto [graph_field, value] = graph_param_of(kind, field, args[field]);
+    plan.params.set(graph_field, std::move(value));
   }
   if (plan.params.items().empty()) {
     std::string fields;
     for (const auto& field : kind.update_fields) fields += (fields.empty() ? "" : ", ") + field;
     return std::unexpected(invalid_args("nothing to update: give at least one of " + fields,
-                                        "e.g. {\"" + kind.id_arg + "\": \"…\", \"daily_budget\": {\"amount\": \"40.00\"}}",
+                                        "e.g. {\"" + kind.id_arg + "\": \"…\", " +
+                                            (kind.money_args.empty() ? std::string("\"name\": \"…\"}")
+                                                                     : "\"daily_budget\": {\"amount\": \"40.00\"}}"),
                                         "args"));
   }
   return plan;
@@ -80,6 +89,7 @@ core::Result<OpOutput> update_object(const ObjectKind& kind, const nlohmann::jso
     if (old_value != new_value) changes[key] = {{"before", old_value}, {"after", new_value}};
   }
   out.data = {{kind.op_noun, after->object}, {"changes", changes}};
+  if (auto review = review_warning(kind, after->object)) out.warnings.push_back(*review);
   out.summary = "Updated " + kind.noun + " " + id + " '" + after->object.value("name", "") + "':\n" +
                 describe_changes(changes);
   return out;

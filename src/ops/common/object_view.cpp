@@ -64,8 +64,9 @@ core::Result<ObjectSnapshot> snapshot_of(tool::OpContext& ctx, const ObjectKind&
   snapshot.raw = raw;
   snapshot.object = std::move(raw);
   shape_money(snapshot.object, kind.money_fields, snapshot.currency, money_form(args));
-  // One object says its money's currency once, beside the amounts (Graph has no such field on it).
-  snapshot.object["currency"] = snapshot.currency;
+  // One object says its money's currency once, beside the amounts (Graph has no such field on it); a kind without
+  // money (ads) has nothing to say it for.
+  if (!kind.money_fields.empty()) snapshot.object["currency"] = snapshot.currency;
   return snapshot;
 }
 
@@ -75,6 +76,12 @@ core::Result<ObjectSnapshot> fetch_object(tool::OpContext& ctx, const ObjectKind
   auto raw = ctx.graph.get(id, {{"fields", field_list(kind.default_fields, args)}});
   if (!raw) return std::unexpected(raw.error());
   return snapshot_of(ctx, kind, std::move(*raw), id, args);
+}
+
+std::optional<std::string> review_warning(const ObjectKind& kind, const nlohmann::json& object) {
+  if (object.value("effective_status", "") != "PENDING_REVIEW") return std::nullopt;
+  return "waiting for Meta's review (effective status PENDING_REVIEW): it delivers once approved; get_" +
+         kind.op_noun + " shows the outcome";
 }
 
 std::string budget_text(const ObjectKind& kind, const nlohmann::json& raw, const std::string& currency) {

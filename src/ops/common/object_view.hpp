@@ -1,6 +1,7 @@
 // One object of a kind as ops return it, and the lookups every op on that kind shares.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,10 @@ core::Result<ObjectSnapshot> fetch_object(tool::OpContext& ctx, const ObjectKind
 // A raw object (checked) → snapshot: its account's currency looked up, money shaped in the form args ask for.
 core::Result<ObjectSnapshot> snapshot_of(tool::OpContext& ctx, const ObjectKind& kind, nlohmann::json raw,
                                          std::string_view what, const nlohmann::json& args);
+
+// Meta reviews new and edited ads before they deliver (effective_status PENDING_REVIEW, Meta SDK
+// Ad.EffectiveStatus): a warning saying so when `object` is waiting, else nullopt.
+std::optional<std::string> review_warning(const ObjectKind& kind, const nlohmann::json& object);
 
 // "daily budget 50.00 USD", or the kind's no-budget wording.
 std::string budget_text(const ObjectKind& kind, const nlohmann::json& raw, const std::string& currency);

@@ -1,5 +1,6 @@
 #include "ops/common/status_change.hpp"
 
+#include "core/text.hpp"
 #include "ops/common/object_view.hpp"
 #include "ops/common/write_support.hpp"
 
@@ -48,10 +49,13 @@ core::Result<OpOutput> change_status(const ObjectKind& kind, const nlohmann::jso
   // delivering is worth saying, with the parent to resume.
   const std::string effective = o.value("effective_status", "");
   if (target == "ACTIVE" && effective != "ACTIVE" && effective.ends_with("_PAUSED")) {
-    const std::string parent = kind.parent_id_field.empty() ? "" : o.value(kind.parent_id_field, "");
+    // CAMPAIGN_PAUSED names campaign_id, ADSET_PAUSED adset_id: the paused parent, whatever the kind's own parent.
+    const std::string parent_field = core::ascii_lower(effective.substr(0, effective.size() - 7)) + "_id";
+    const std::string parent = o.value(parent_field, "");
     out.warnings.push_back("ACTIVE but not delivering: effective status " + effective +
-                           (parent.empty() ? "" : " (" + kind.parent_id_field + " " + parent + " is paused)"));
+                           (parent.empty() ? "" : " (" + parent_field + " " + parent + " is paused)"));
   }
+  if (auto review = review_warning(kind, o); review && target == "ACTIVE") out.warnings.push_back(*review);
   return out;
 }
 

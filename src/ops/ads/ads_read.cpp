@@ -1,0 +1,48 @@
+// Ad reads: list_ads (of an ad set, a campaign or an account), get_ad.
+#include "ops/ads/ad_kind.hpp"
+#include "ops/adsets/adset_kind.hpp"
+#include "ops/all_ops.hpp"
+#include "ops/campaigns/campaign_kind.hpp"
+#include "ops/common/money_args.hpp"
+#include "ops/common/object_reads.hpp"
+#include "ops/common/object_view.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+using tool::OpContext;
+using tool::OpOutput;
+
+core::Result<ListScope> ad_list_scope(const nlohmann::json& args, OpContext& ctx) {
+  const int given = int(args.contains("adset_id")) + int(args.contains("campaign_id")) + int(args.contains("ad_account_id"));
+  if (given != 1) {
+    return std::unexpected(invalid_args("give adset_id, campaign_id or ad_account_id (exactly one)",
+                                        R"(e.g. {"adset_id": "120211000000000001"} for one ad set's ads, )"
+                                        R"({"campaign_id": "120210000000000001"} for a campaign's, or )"
+                                        R"({"ad_account_id": "act_1029384756102938"} for all of an account's)",
+                                        "args.adset_id"));
+  }
+  if (args.contains("adset_id")) return parent_scope(ctx, adset_kind(), args["adset_id"].get<std::string>(), "ads");
+  if (args.contains("campaign_id")) return parent_scope(ctx, campaign_kind(), args["campaign_id"].get<std::string>(), "ads");
+  return account_scope(ctx, ad_kind(), args["ad_account_id"]);
+}
+
+core::Result<OpOutput> list_ads(const nlohmann::json& args, OpContext& ctx) {
+  auto scope = ad_list_scope(args, ctx);
+  if (!scope) return std::unexpected(scope.error());
+  return list_objects(ctx, ad_kind(), *scope, args, {});
+}
+
+}  // namespace
+
+void register_ad_read_ops(tool::OpRegistry& registry) {
+  registry.add({"list_ads", "ads",
+                "List an ad set's, a campaign's or an account's ads; filter by configured/effective status, name; "
+                "cursor paging",
+                tool::Effect::Read, true, list_ads, {}});
+  registry.add({"get_ad", "ads", "One ad with its status, review state, creative and tracking specs",
+                tool::Effect::Read, true,
+                [](const nlohmann::json& a, OpContext& c) { return get_object(c, ad_kind(), a); }, {}});
+}
+
+}  // namespace fbmcp::ops
