@@ -224,7 +224,7 @@ TEST_CASE("every result says the mode", "[router]") {
 
 TEST_CASE("an op that is planned but not built says so instead of suggesting another", "[router]") {
   auto s = testing::fake_services();
-  auto r = call(*s, "create_ad", {{"adset_id", "1"}});
+  auto r = call(*s, "launch_ad", {{"adset_id", "1"}});
   REQUIRE(r.is_error);
   CHECK(r.structured["error"]["kind"] == "UnknownOp");
   CHECK(r.structured["error"]["message"].get<std::string>().find("planned (ads) but not built yet") !=

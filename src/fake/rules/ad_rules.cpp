@@ -35,15 +35,7 @@ std::expected<std::string, GraphError> read_creative(const WriteContext& ctx, co
 
 // Reads the params both create and update take into `ad`: name, status, creative, tracking_specs.
 std::optional<GraphError> read_ad_params(const WriteContext& ctx, const ParamMap& params, nlohmann::json& ad) {
-  if (auto name = param(params, "name")) {
-    if (name->empty()) return missing_param("name");
-    ad["name"] = *name;
-  }
-  if (auto status = param(params, "status")) {
-    if (auto e = check_enum(ctx, "ad.status", "status", *status)) return e;
-    ad["status"] = *status;
-    ad["configured_status"] = *status;
-  }
+  if (auto e = read_name_and_status(ctx, params, "ad", ad)) return e;
   if (params.count("creative")) {
     auto creative = read_creative(ctx, params, core::string_or_empty(ad, "account_id"));
     if (!creative) return creative.error();
@@ -108,10 +100,8 @@ WriteResult build_ad(WriteContext& ctx, const Node& account, const ParamMap& par
                        {"status", status},
                        {"configured_status", status}};
   if (auto e = read_ad_params(ctx, params, ad)) return std::unexpected(*e);
-  ad["effective_status"] = ad["status"];
+  stamp_created(ad, ctx.now);
   begin_review(ad);
-  ad["created_time"] = ctx.now;
-  ad["updated_time"] = ctx.now;
   return ad;
 }
 

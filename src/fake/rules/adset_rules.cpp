@@ -177,15 +177,7 @@ std::optional<GraphError> check_budget(const WriteContext& ctx, const nlohmann::
 
 // Reads the params an ad set takes into `adset`, checking each one's form (enums, money, dates, JSON).
 std::optional<GraphError> read_params(const WriteContext& ctx, const ParamMap& params, nlohmann::json& adset) {
-  if (auto name = param(params, "name")) {
-    if (name->empty()) return missing_param("name");
-    adset["name"] = *name;
-  }
-  if (auto status = param(params, "status")) {
-    if (auto e = check_enum(ctx, "adset.status", "status", *status)) return e;
-    adset["status"] = *status;
-    adset["configured_status"] = *status;
-  }
+  if (auto e = read_name_and_status(ctx, params, "adset", adset)) return e;
   static const std::pair<const char*, const char*> kEnums[] = {{"optimization_goal", "adset.optimization_goal"},
                                                                {"billing_event", "adset.billing_event"},
                                                                {"bid_strategy", "adset.bid_strategy"},
@@ -282,9 +274,7 @@ WriteResult build_adset(WriteContext& ctx, const Node& account, const ParamMap& 
   if (auto e = read_params(ctx, params, a)) return std::unexpected(*e);
   if (!a.contains("bid_strategy") && !has_budget(campaign->data)) a["bid_strategy"] = "LOWEST_COST_WITHOUT_CAP";
   if (auto e = check_adset(ctx, a, *campaign)) return std::unexpected(*e);
-  a["effective_status"] = a["status"];
-  a["created_time"] = ctx.now;
-  a["updated_time"] = ctx.now;
+  stamp_created(a, ctx.now);
   return a;
 }
 

@@ -12,6 +12,26 @@ std::string capitalized(std::string text) {
 
 }  // namespace
 
+void stamp_created(nlohmann::json& object, const std::string& now) {
+  object["effective_status"] = object["status"];
+  object["created_time"] = now;
+  object["updated_time"] = now;
+}
+
+std::optional<GraphError> read_name_and_status(const WriteContext& ctx, const ParamMap& params, const std::string& type,
+                                               nlohmann::json& object) {
+  if (auto name = param(params, "name")) {
+    if (name->empty()) return missing_param("name");
+    object["name"] = *name;
+  }
+  if (auto status = param(params, "status")) {
+    if (auto e = check_enum(ctx, type + ".status", "status", *status)) return e;
+    object["status"] = *status;
+    object["configured_status"] = *status;
+  }
+  return std::nullopt;
+}
+
 std::optional<GraphError> check_editable(const nlohmann::json& object, const std::string& noun, const ParamMap& params) {
   const auto status = core::string_or_empty(object, "status");
   if (status == "DELETED") {

@@ -11,7 +11,6 @@ namespace fbmcp::ops {
 namespace {
 
 using tool::OpContext;
-using tool::OpOutput;
 
 core::Result<ListScope> ad_list_scope(const nlohmann::json& args, OpContext& ctx) {
   const int given = int(args.contains("adset_id")) + int(args.contains("campaign_id")) + int(args.contains("ad_account_id"));
@@ -27,22 +26,13 @@ core::Result<ListScope> ad_list_scope(const nlohmann::json& args, OpContext& ctx
   return account_scope(ctx, ad_kind(), args["ad_account_id"]);
 }
 
-core::Result<OpOutput> list_ads(const nlohmann::json& args, OpContext& ctx) {
-  auto scope = ad_list_scope(args, ctx);
-  if (!scope) return std::unexpected(scope.error());
-  return list_objects(ctx, ad_kind(), *scope, args, {});
-}
-
 }  // namespace
 
 void register_ad_read_ops(tool::OpRegistry& registry) {
-  registry.add({"list_ads", "ads",
-                "List an ad set's, a campaign's or an account's ads; filter by configured/effective status, name; "
-                "cursor paging",
-                tool::Effect::Read, true, list_ads, {}});
-  registry.add({"get_ad", "ads", "One ad with its status, review state, creative and tracking specs",
-                tool::Effect::Read, true,
-                [](const nlohmann::json& a, OpContext& c) { return get_object(c, ad_kind(), a); }, {}});
+  register_read_ops(registry, ad_kind(),
+                    "List an ad set's, a campaign's or an account's ads; filter by configured/effective status, name; "
+                    "cursor paging",
+                    "One ad with its status, review state, creative and tracking specs", ad_list_scope);
 }
 
 }  // namespace fbmcp::ops

@@ -10,9 +10,8 @@ namespace fbmcp::ops {
 namespace {
 
 using tool::OpContext;
-using tool::OpOutput;
 
-core::Result<ListScope> scope_of(const nlohmann::json& args, OpContext& ctx) {
+core::Result<ListScope> adset_list_scope(const nlohmann::json& args, OpContext& ctx) {
   if (args.contains("campaign_id") == args.contains("ad_account_id")) {
     return std::unexpected(invalid_args("give campaign_id or ad_account_id (exactly one)",
                                         R"(e.g. {"campaign_id": "120210000000000001"} for one campaign's ad sets, or )"
@@ -25,21 +24,12 @@ core::Result<ListScope> scope_of(const nlohmann::json& args, OpContext& ctx) {
   return account_scope(ctx, adset_kind(), args["ad_account_id"]);
 }
 
-core::Result<OpOutput> list_adsets(const nlohmann::json& args, OpContext& ctx) {
-  auto scope = scope_of(args, ctx);
-  if (!scope) return std::unexpected(scope.error());
-  return list_objects(ctx, adset_kind(), *scope, args, {});
-}
-
 }  // namespace
 
 void register_adset_read_ops(tool::OpRegistry& registry) {
-  registry.add({"list_adsets", "adsets",
-                "List a campaign's or an account's ad sets; filter by configured/effective status, name; cursor paging",
-                tool::Effect::Read, true, list_adsets, {}});
-  registry.add({"get_adset", "adsets", "One ad set with its targeting, budget and bid in account currency",
-                tool::Effect::Read, true,
-                [](const nlohmann::json& a, OpContext& c) { return get_object(c, adset_kind(), a); }, {}});
+  register_read_ops(registry, adset_kind(),
+                    "List a campaign's or an account's ad sets; filter by configured/effective status, name; cursor paging",
+                    "One ad set with its targeting, budget and bid in account currency", adset_list_scope);
 }
 
 }  // namespace fbmcp::ops

@@ -92,14 +92,14 @@ void register_create_op(tool::OpRegistry& registry, const ObjectKind& kind, cons
                 [k, plan](const nlohmann::json& args, tool::OpContext& ctx) -> core::Result<tool::OpOutput> {
                   auto planned = plan(args, ctx);
                   if (!planned) return std::unexpected(planned.error());
-                  return create_object(ctx, *k, args, std::move(*planned));
+                  return in_arg_terms(*k, create_object(ctx, *k, args, std::move(*planned)));
                 },
                 [k, plan](const nlohmann::json& args,
                           tool::OpContext& ctx) -> core::Result<std::optional<tool::ChangePreview>> {
                   if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
                   auto planned = plan(args, ctx);
                   if (!planned) return std::unexpected(planned.error());
-                  return confirm_active_create(ctx, *k, args, *planned);
+                  return in_arg_terms(*k, confirm_active_create(ctx, *k, args, *planned));
                 }});
 }
 

@@ -108,4 +108,18 @@ core::Result<tool::OpOutput> get_object(tool::OpContext& ctx, const ObjectKind& 
   return out;
 }
 
+void register_read_ops(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& list_summary,
+                       const std::string& get_summary, ScopeOf scope_of) {
+  const ObjectKind* k = &kind;
+  registry.add({"list_" + kind.op_noun + "s", kind.family, list_summary, tool::Effect::Read, true,
+                [k, scope_of](const nlohmann::json& args, tool::OpContext& ctx) -> core::Result<tool::OpOutput> {
+                  auto scope = scope_of(args, ctx);
+                  if (!scope) return std::unexpected(scope.error());
+                  return list_objects(ctx, *k, *scope, args, {});
+                },
+                {}});
+  registry.add({"get_" + kind.op_noun, kind.family, get_summary, tool::Effect::Read, true,
+                [k](const nlohmann::json& args, tool::OpContext& ctx) { return get_object(ctx, *k, args); }, {}});
+}
+
 }  // namespace fbmcp::ops

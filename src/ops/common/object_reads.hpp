@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "ops/common/object_kind.hpp"
 #include "tool/op_context.hpp"
+#include "tool/op_registry.hpp"
 #include "tool/op_spec.hpp"
 
 namespace fbmcp::ops {
@@ -32,6 +33,13 @@ core::Result<ListScope> parent_scope(tool::OpContext& ctx, const ObjectKind& par
 // are lean (kind.list_fields, shaping's lean_row), money in the form args ask for, the currency said once.
 core::Result<tool::OpOutput> list_objects(tool::OpContext& ctx, const ObjectKind& kind, const ListScope& scope,
                                           const nlohmann::json& args, const std::vector<std::string>& in_filters);
+
+// Which list the args of list_<kind>s name (an account's, a parent's), or why they name none.
+using ScopeOf = std::function<core::Result<ListScope>(const nlohmann::json& args, tool::OpContext& ctx)>;
+
+// list_<op_noun>s over `scope_of` (rows as list_objects makes them) and get_<op_noun>.
+void register_read_ops(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& list_summary,
+                       const std::string& get_summary, ScopeOf scope_of);
 
 core::Result<tool::OpOutput> get_object(tool::OpContext& ctx, const ObjectKind& kind, const nlohmann::json& args);
 

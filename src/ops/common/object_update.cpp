@@ -128,8 +128,10 @@ core::Result<std::optional<ChangePreview>> update_needs_confirmation(const Objec
 void register_update_op(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& summary) {
   const ObjectKind* k = &kind;
   registry.add({"update_" + kind.op_noun, kind.family, summary, tool::Effect::Write, true,
-                [k](const nlohmann::json& a, OpContext& c) { return update_object(*k, a, c); },
-                [k](const nlohmann::json& a, OpContext& c) { return update_needs_confirmation(*k, a, c); }});
+                [k](const nlohmann::json& a, OpContext& c) { return in_arg_terms(*k, update_object(*k, a, c)); },
+                [k](const nlohmann::json& a, OpContext& c) {
+                  return in_arg_terms(*k, update_needs_confirmation(*k, a, c));
+                }});
 }
 
 }  // namespace fbmcp::ops

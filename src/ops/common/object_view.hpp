@@ -37,6 +37,20 @@ core::Result<ObjectSnapshot> snapshot_of(tool::OpContext& ctx, const ObjectKind&
 // Ad.EffectiveStatus): a warning saying so when `object` is waiting, else nullopt.
 std::optional<std::string> review_warning(const ObjectKind& kind, const nlohmann::json& object);
 
+// A Graph error blaming a field the caller sets under another name (an ad's creative, set with creative_id:
+// ObjectKind::graph_param) names the arg instead, so the hint says what to fix in the call.
+template <typename T>
+core::Result<T> in_arg_terms(const ObjectKind& kind, core::Result<T> result) {
+  if (result || !kind.graph_param) return result;
+  for (const auto& arg : kind.update_fields) {
+    const std::string field = kind.graph_param(arg, nullptr).first;
+    if (field == arg || result.error().path != field) continue;
+    result.error().path = "args." + arg;
+    result.error().hint = "fix '" + arg + "' and call again";
+  }
+  return result;
+}
+
 // "daily budget 50.00 USD", or the kind's no-budget wording.
 std::string budget_text(const ObjectKind& kind, const nlohmann::json& raw, const std::string& currency);
 
