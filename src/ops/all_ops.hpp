@@ -11,6 +11,7 @@ void register_campaign_write_ops(tool::OpRegistry& registry);
 void register_adset_read_ops(tool::OpRegistry& registry);
 void register_adset_write_ops(tool::OpRegistry& registry);
 void register_targeting_ops(tool::OpRegistry& registry);
+void register_image_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -19,6 +20,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_adset_read_ops(registry);
   register_adset_write_ops(registry);
   register_targeting_ops(registry);
+  register_image_ops(registry);
 }
 
 }  // namespace fbmcp::ops

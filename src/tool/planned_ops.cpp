@@ -9,7 +9,7 @@ std::optional<std::string> planned_family(std::string_view op) {
   static constexpr std::pair<std::string_view, std::string_view> kPlanned[] = {
       {"update_spending_limit", "accounts"}, {"account_health", "accounts"},
       {"duplicate_campaign", "campaigns"},
-      {"upload_image", "creatives"}, {"list_images", "creatives"}, {"upload_video", "creatives"},
+      {"upload_video", "creatives"},
       {"create_creative", "creatives"}, {"list_creatives", "creatives"}, {"get_creative", "creatives"},
       {"list_ads", "ads"}, {"get_ad", "ads"}, {"create_ad", "ads"}, {"update_ad", "ads"}, {"duplicate_ad", "ads"},
       {"bulk_update_ads", "ads"}, {"preview_ad", "ads"}, {"launch_ad", "ads"},
