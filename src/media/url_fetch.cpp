@@ -107,6 +107,11 @@ std::vector<std::string> resolve(const std::string& host) {
   return out;
 }
 
+bool is_hostname(const std::string& host) {
+  unsigned char scratch[16];
+  return ::inet_pton(AF_INET, host.c_str(), scratch) != 1 && ::inet_pton(AF_INET6, host.c_str(), scratch) != 1;
+}
+
 }  // namespace
 
 bool private_urls_allowed() {
@@ -159,17 +164,22 @@ core::Result<Fetched> fetch_url(const std::string& url, const FetchOptions& opti
 
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
     if (!curl) return core::fail(core::ErrorKind::Internal, "libcurl could not start");
-    // Pin the connection to the address just checked: curl takes it from this list instead of asking DNS again.
-    const std::string pinned = addresses.front();
-    const bool v6 = pinned.find(':') != std::string::npos;
-    const std::string entry = host + ":" + parts->port + ":" + (v6 ? "[" + pinned + "]" : pinned);
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> resolve_list(curl_slist_append(nullptr, entry.c_str()),
-                                                                             curl_slist_free_all);
+    // Pin the connection to the addresses just checked (all of them, so curl can still fall back from IPv6 to
+    // IPv4): curl takes them from this list instead of asking DNS again (CURLOPT_RESOLVE, "host:port:a,b"). A host
+    // that is an address literal is not looked up by curl at all (and "::1:80:…" would not parse): no pin needed.
+    std::string pinned;
+    for (const auto& address : addresses) {
+      pinned += (pinned.empty() ? "" : ",") + (address.find(':') != std::string::npos ? "[" + address + "]" : address);
+    }
+    const bool literal = !is_hostname(host);
+    const std::string entry = host + ":" + parts->port + ":" + pinned;
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> resolve_list(
+        literal ? nullptr : curl_slist_append(nullptr, entry.c_str()), curl_slist_free_all);
     Download download;
     download.max_bytes = options.max_bytes;
     CURL* c = curl.get();
     curl_easy_setopt(c, CURLOPT_URL, current.c_str());
-    curl_easy_setopt(c, CURLOPT_RESOLVE, resolve_list.get());
+    if (resolve_list) curl_easy_setopt(c, CURLOPT_RESOLVE, resolve_list.get());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // redirects are checked hop by hop, here
     // No proxy, even when http_proxy is set: through a proxy the checked address would not be the one reached.

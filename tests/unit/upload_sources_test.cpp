@@ -127,6 +127,16 @@ TEST_CASE("URLs: loopback refused unless allowed, redirects checked and bounded,
     REQUIRE_FALSE(r);
     CHECK(r.error().message.find("resolves to") != std::string::npos);
   }
+  SECTION("an IPv6 loopback literal is refused too") {
+    auto r = media::fetch_url("http://[::1]:" + std::to_string(server.port) + "/img.png", media::FetchOptions{}, "image_url");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("::1") != std::string::npos);
+  }
+  SECTION("allowed, a host name is fetched through the pinned addresses") {
+    auto r = media::fetch_url("http://localhost:" + std::to_string(server.port) + "/img.png", loopback_allowed(), "image_url");
+    REQUIRE(r);
+    CHECK(r->bytes == testing::png_1x1());
+  }
   SECTION("allowed, the image arrives") {
     auto r = media::fetch_url(server.url("/img.png"), loopback_allowed(), "image_url");
     REQUIRE(r);
