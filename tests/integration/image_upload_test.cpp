@@ -81,3 +81,16 @@ TEST_CASE("upload_image from a loopback URL over the live path, idempotent by co
   web.stop();
   serving.join();
 }
+
+TEST_CASE("upload_image never sends a process's environment or a key, whatever the name", "[upload_image]") {
+  // /proc/self/environ is a "regular file" to stat(2) and holds the server's own environment (its token too): the
+  // content check refuses it and the error says what it looks like without quoting any of it.
+  auto services = testing::fake_services();
+  const auto before = services->emulator->count("adimage");
+  auto environ_file = testing::call(*services, "upload_image", {{"ad_account_id", kAccount}, {"file_path", "/proc/self/environ"}});
+  CHECK(environ_file.is_error);
+  CHECK(environ_file.structured["error"]["path"] == "file_path");
+  CHECK(environ_file.text.find("is not an image") != std::string::npos);
+  CHECK(environ_file.text.find("PATH=") == std::string::npos);
+  CHECK(services->emulator->count("adimage") == before);
+}
