@@ -2,6 +2,8 @@
 // with Graph's FileTypeNotSupported error, and the listing filtered by `hashes`.
 #include <catch2/catch.hpp>
 
+#include <httplib.h>
+
 #include "crypto/base64.hpp"
 #include "media/image_hash.hpp"
 #include "support/fake_services.hpp"
@@ -71,4 +73,27 @@ TEST_CASE("adimages: the listing keeps only the hashes asked for", "[fake][adima
   CHECK(some["data"][0]["hash"] == wanted);
   CHECK(body_of(emulator.handle("GET", edge, {{"hashes", "[\"0000\"]"}}))["data"].empty());
   CHECK(body_of(emulator.handle("GET", edge, {{"hashes", "{\"a\":1}"}}))["error"]["code"] == 100);
+}
+
+TEST_CASE("adimages over HTTP: a multipart file part is uploaded and the image named after it", "[fake][adimages][http]") {
+  // As Meta's Python SDK sends an image (adimagemixin.py remote_create: files={filename: open_file}).
+  auto world = testing::http_world();
+  const size_t before = world->emulator->count("adimage");
+  const std::string jpeg = testing::jpeg_header(1200, 628);
+  httplib::Client client(world->server->base_url());
+  const httplib::MultipartFormDataItems items = {
+      {"access_token", testing::kCanaryToken, "", ""},
+      {"summer_1200.jpg", jpeg, "summer_1200.jpg", "image/jpeg"},
+  };
+  const auto response = client.Post(std::string("/v24.0/") + kAccount + "/adimages", items);
+  REQUIRE(response);
+  REQUIRE(response->status == 200);
+  const auto entry = json::parse(response->body)["images"]["summer_1200.jpg"];
+  CHECK(entry["hash"] == media::image_hash(jpeg));
+  CHECK(world->emulator->count("adimage") == before + 1);
+  const auto node = body_of(world->emulator->handle("GET", "1029384756102938:" + entry["hash"].get<std::string>(),
+                                                   {{"fields", "name,width,height"}}));
+  CHECK(node["name"] == "summer_1200.jpg");
+  CHECK(node["width"] == 1200);
+  CHECK(node["height"] == 628);
 }

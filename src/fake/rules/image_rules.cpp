@@ -40,10 +40,19 @@ WriteResult upload_ad_image(WriteContext& ctx, const Node& account, const ParamM
     return std::unexpected(invalid_param(params.count("copy_from") ? "copy_from" : "zipbytes",
                                          "the emulator takes images as bytes only"));
   }
-  const auto encoded = param(params, "bytes");
-  if (!encoded) return std::unexpected(missing_param("bytes"));
-  const auto bytes = crypto::base64_decode(*encoded);
-  if (!bytes) return std::unexpected(invalid_param("bytes", "bytes must be the image encoded as base64"));
+  // A multipart file part, else `bytes`.
+  std::string key = "bytes";
+  std::optional<std::string> bytes;
+  const auto file = params.lower_bound(std::string(kFilePartPrefix));
+  if (file != params.end() && file->first.starts_with(kFilePartPrefix)) {
+    key = file->first.substr(kFilePartPrefix.size());
+    bytes = file->second;
+  } else {
+    const auto encoded = param(params, "bytes");
+    if (!encoded) return std::unexpected(missing_param("bytes"));
+    bytes = crypto::base64_decode(*encoded);
+    if (!bytes) return std::unexpected(invalid_param("bytes", "bytes must be the image encoded as base64"));
+  }
   const auto info = media::image_info(*bytes);
   if (!media::is_image(info.type) || info.width == 0) return std::unexpected(file_type_not_supported());
 
@@ -53,20 +62,23 @@ WriteResult upload_ad_image(WriteContext& ctx, const Node& account, const ParamM
   const std::string id = account_id + ":" + hash;
   const std::string url = "https://scontent.example.invalid/adimg/" + hash + "." + std::string(image_extension(info.type));
   if (!ctx.store.find(id)) {
-    ctx.store.insert("adimage", {{"id", id},
-                                 {"account_id", account_id},
-                                 {"hash", hash},
-                                 {"url", url},
-                                 {"url_128", url},
-                                 {"width", info.width},
-                                 {"height", info.height},
-                                 {"original_width", info.width},
-                                 {"original_height", info.height},
-                                 {"status", "ACTIVE"},
-                                 {"created_time", ctx.now},
-                                 {"updated_time", ctx.now}});
+    nlohmann::json image = {{"id", id},
+                           {"account_id", account_id},
+                           {"hash", hash},
+                           {"url", url},
+                           {"url_128", url},
+                           {"width", info.width},
+                           {"height", info.height},
+                           {"original_width", info.width},
+                           {"original_height", info.height},
+                           {"status", "ACTIVE"},
+                           {"created_time", ctx.now},
+                           {"updated_time", ctx.now}};
+    // A file part names the image after the file; what Graph names a `bytes` upload no source says, so none is made up.
+    if (key != "bytes") image["name"] = key.substr(key.find_last_of('/') + 1);
+    ctx.store.insert("adimage", std::move(image));
   }
-  return nlohmann::json{{"images", {{"bytes", {{"hash", hash}, {"url", url}}}}}};
+  return nlohmann::json{{"images", {{key, {{"hash", hash}, {"url", url}}}}}};
 }
 
 std::optional<GraphError> filter_images_by_hash(const ParamMap& params, std::vector<const Node*>& images) {
