@@ -9,6 +9,7 @@
 
 #include <httplib.h>
 
+#include "crypto/base64.hpp"
 #include "media/image_hash.hpp"
 #include "support/fake_services.hpp"
 #include "support/sample_images.hpp"
@@ -93,4 +94,18 @@ TEST_CASE("upload_image never sends a process's environment or a key, whatever t
   CHECK(environ_file.text.find("is not an image") != std::string::npos);
   CHECK(environ_file.text.find("PATH=") == std::string::npos);
   CHECK(services->emulator->count("adimage") == before);
+}
+
+TEST_CASE("upload_image takes image_base64 far beyond the 64 KiB cap on ordinary strings", "[upload_image]") {
+  // The schema declares image_base64 up to 16,000,000 characters (one MCP message); the router's global string cap
+  // must not cut it at 64 KiB.
+  auto services = testing::fake_services();
+  std::string png = testing::png_header(1080, 1080);
+  png.resize(300 * 1024, '\0');  // trailing bytes after the header: sniffing and hashing read the whole of it
+  auto uploaded = testing::call(*services, "upload_image",
+                                {{"ad_account_id", kAccount}, {"image_base64", crypto::base64_encode(png)}, {"dry_run", true}});
+  INFO(uploaded.text);
+  REQUIRE_FALSE(uploaded.is_error);
+  CHECK(uploaded.structured["data"]["image"]["hash"] == media::image_hash(png));
+  CHECK(uploaded.structured["data"]["image"]["size_bytes"] == png.size());
 }
