@@ -8,7 +8,7 @@ namespace fbmcp::media {
 namespace {
 
 // Bounds-checked little readers: every one returns nullopt instead of reading past the end.
-struct Bytes {
+struct ByteReader {
   std::string_view data;
 
   bool has(size_t at, size_t n) const { return at <= data.size() && n <= data.size() - at; }
@@ -34,7 +34,7 @@ struct Bytes {
 using namespace std::string_view_literals;
 
 // PNG: 8-byte signature, then IHDR first with width and height big-endian (PNG spec §11.2.2).
-ImageInfo png_info(const Bytes& b) {
+ImageInfo png_info(const ByteReader& b) {
   ImageInfo info{MediaType::Png};
   if (!b.starts(12, "IHDR")) return info;
   info.width = b.be(16, 4).value_or(0);
@@ -43,13 +43,13 @@ ImageInfo png_info(const Bytes& b) {
 }
 
 // GIF: logical screen width and height, little-endian u16 after the 6-byte signature (GIF89a spec §18).
-ImageInfo gif_info(const Bytes& b) {
+ImageInfo gif_info(const ByteReader& b) {
   return {MediaType::Gif, b.le(6, 2).value_or(0), b.le(8, 2).value_or(0)};
 }
 
 // BMP: BITMAPCOREHEADER (12 bytes) has u16 sizes; the later headers have signed 32-bit ones, height negative for
 // top-down rows.
-ImageInfo bmp_info(const Bytes& b) {
+ImageInfo bmp_info(const ByteReader& b) {
   ImageInfo info{MediaType::Bmp};
   const auto header = b.le(14, 4);
   if (!header) return info;
@@ -70,7 +70,7 @@ ImageInfo bmp_info(const Bytes& b) {
 // WebP (RIFF container, developers.google.com/speed/webp/docs/riff_container): the first chunk is VP8 (lossy,
 // 14-bit sizes after the 0x9d012a start code), VP8L (lossless, 14-bit sizes minus one after the 0x2f signature) or
 // VP8X (extended, 24-bit canvas sizes minus one).
-ImageInfo webp_info(const Bytes& b) {
+ImageInfo webp_info(const ByteReader& b) {
   ImageInfo info{MediaType::Webp};
   if (b.starts(12, "VP8 ")) {
     if (!b.starts(23, "\x9d\x01\x2a"sv)) return info;
@@ -92,7 +92,7 @@ ImageInfo webp_info(const Bytes& b) {
 
 // JPEG: walk the marker segments to the first SOFn frame header (ITU T.81 §B.2.2): precision, then height and width
 // as big-endian u16. Stops at SOS or EOI: a frame header after the scan data would be a malformed file.
-ImageInfo jpeg_info(const Bytes& b) {
+ImageInfo jpeg_info(const ByteReader& b) {
   ImageInfo info{MediaType::Jpeg};
   size_t at = 2;
   // Each step moves forward by at least one byte, so the walk ends on any input.
@@ -122,7 +122,7 @@ ImageInfo jpeg_info(const Bytes& b) {
 
 // TIFF (TIFF 6.0 §2): byte order mark, offset of IFD0, then 12-byte entries; ImageWidth is tag 256 and
 // ImageLength tag 257, each SHORT (type 3) or LONG (type 4), the value in the entry itself.
-ImageInfo tiff_info(const Bytes& b) {
+ImageInfo tiff_info(const ByteReader& b) {
   ImageInfo info{MediaType::Tiff};
   const bool little = b.starts(0, "II");
   const auto read = [&](size_t at, size_t n) { return little ? b.le(at, n) : b.be(at, n); };
@@ -192,7 +192,7 @@ bool is_image(MediaType type) {
 std::string_view accepted_image_types() { return "JPEG, PNG, GIF, WebP, BMP, TIFF"; }
 
 MediaType sniff(std::string_view data) {
-  const Bytes b{data};
+  const ByteReader b{data};
   if (b.starts(0, "\xff\xd8\xff"sv)) return MediaType::Jpeg;
   if (b.starts(0, "\x89PNG\r\n\x1a\n"sv)) return MediaType::Png;
   if (b.starts(0, "GIF87a") || b.starts(0, "GIF89a")) return MediaType::Gif;
@@ -210,7 +210,7 @@ MediaType sniff(std::string_view data) {
 }
 
 std::string describe_content(std::string_view data) {
-  const Bytes b{data};
+  const ByteReader b{data};
   if (data.empty()) return "an empty file";
   switch (sniff(data)) {
     case MediaType::Mp4: return "an MP4 video";
@@ -252,7 +252,7 @@ std::string describe_content(std::string_view data) {
 namespace {
 
 ImageInfo header_info(std::string_view data) {
-  const Bytes b{data};
+  const ByteReader b{data};
   switch (sniff(data)) {
     case MediaType::Jpeg: return jpeg_info(b);
     case MediaType::Png: return png_info(b);

@@ -90,7 +90,7 @@ std::optional<UrlParts> parse_url(const std::string& url) {
 }
 
 // Every address `host` resolves to, numeric.
-std::vector<std::string> resolve(const std::string& host) {
+std::vector<std::string> resolve_host(const std::string& host) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -144,7 +144,7 @@ core::Result<Fetched> fetch_url(const std::string& url, const FetchOptions& opti
     if (parts->host.empty() || parts->port.empty()) return url_refused(arg, where + " has no host", example);
     std::string host = parts->host;
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    const auto addresses = resolve(host);
+    const auto addresses = resolve_host(host);
     if (addresses.empty()) {
       return url_refused(arg, where + ": cannot resolve host '" + host + "'", "check the URL; " + example);
     }

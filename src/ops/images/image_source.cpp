@@ -9,13 +9,13 @@ namespace {
 
 constexpr const char* kSources[] = {"file_path", "image_url", "image_base64"};
 
-core::Result<ImageUpload> source_refused(const std::string& path, std::string message, std::string hint) {
+std::unexpected<core::Error> source_refused(const std::string& path, std::string message, std::string hint) {
   auto error = core::fail(core::ErrorKind::InvalidArgs, std::move(message), std::move(hint));
   error.error().path = path;
   return error;
 }
 
-std::string last_segment(std::string text) {
+std::string source_name_of(std::string text) {
   if (const auto cut = text.find_first_of("?#"); cut != std::string::npos) text.resize(cut);
   while (!text.empty() && text.back() == '/') text.pop_back();
   const auto slash = text.find_last_of('/');
@@ -28,25 +28,21 @@ core::Result<std::string> decode_image_base64(std::string text) {
   if (text.rfind("data:", 0) == 0) {
     const auto comma = text.find(',');
     if (comma == std::string::npos || text.substr(0, comma).find(";base64") == std::string::npos) {
-      return std::unexpected(source_refused("image_base64", "image_base64 is a data URL without ;base64,",
-                                            "pass the base64 text alone, e.g. {\"image_base64\":\"iVBORw0KGgo…\"}")
-                                 .error());
+      return source_refused("image_base64", "image_base64 is a data URL without ;base64,",
+                            "pass the base64 text alone, e.g. {\"image_base64\":\"iVBORw0KGgo…\"}");
     }
     text.erase(0, comma + 1);
   }
   if (text.size() > (kMaxImageBytes / 3 + 1) * 4) {
-    return std::unexpected(source_refused("image_base64",
-                                          "image_base64 decodes to more than " + std::to_string(kMaxImageBytes) +
-                                              " bytes (30 MB)",
-                                          "use a smaller image, or pass file_path")
-                               .error());
+    return source_refused("image_base64",
+                          "image_base64 decodes to more than " + std::to_string(kMaxImageBytes) + " bytes (30 MB)",
+                          "use a smaller image, or pass file_path");
   }
   while (text.size() % 4 != 0) text += '=';
   auto bytes = crypto::base64_decode(text);
   if (!bytes) {
-    return std::unexpected(source_refused("image_base64", "image_base64 is not valid base64",
-                                          "pass standard base64 (A-Z a-z 0-9 + /), e.g. {\"image_base64\":\"iVBORw0KGgo…\"}")
-                               .error());
+    return source_refused("image_base64", "image_base64 is not valid base64",
+                          "pass standard base64 (A-Z a-z 0-9 + /), e.g. {\"image_base64\":\"iVBORw0KGgo…\"}");
   }
   return std::move(*bytes);
 }
@@ -72,7 +68,7 @@ core::Result<ImageUpload> read_image_source(const nlohmann::json& args) {
     auto bytes = media::read_local_file(value, kMaxImageBytes, "file_path");
     if (!bytes) return std::unexpected(bytes.error());
     upload.bytes = std::move(*bytes);
-    upload.source_name = last_segment(value);
+    upload.source_name = source_name_of(value);
   } else if (upload.source == "image_url") {
     media::FetchOptions options;
     options.max_bytes = kMaxImageBytes;
@@ -80,7 +76,7 @@ core::Result<ImageUpload> read_image_source(const nlohmann::json& args) {
     auto fetched = media::fetch_url(value, options, "image_url");
     if (!fetched) return std::unexpected(fetched.error());
     upload.bytes = std::move(fetched->bytes);
-    upload.source_name = last_segment(fetched->final_url);
+    upload.source_name = source_name_of(fetched->final_url);
   } else {
     auto bytes = decode_image_base64(value);
     if (!bytes) return std::unexpected(bytes.error());

@@ -16,7 +16,7 @@ namespace {
 using tool::OpContext;
 using tool::OpOutput;
 
-std::string size_text(size_t bytes) {
+std::string image_size_text(size_t bytes) {
   if (bytes < 10 * 1024) return std::to_string(bytes) + " bytes";
   if (bytes < 10 * 1024 * 1024) return std::to_string(bytes / 1024) + " KB";
   return std::to_string(bytes / (1024 * 1024)) + " MB";
@@ -61,12 +61,12 @@ core::Result<OpOutput> upload_image(const nlohmann::json& args, OpContext& ctx) 
   OpOutput out;
   if (args.value("dry_run", false)) {
     out.data = {{"dry_run", true}, {"ad_account_id", *act_id}, {"image", image}};
-    out.summary = "Dry run: " + label + " is a " + dims + " " + type + " (" + size_text(upload->bytes.size()) +
+    out.summary = "Dry run: " + label + " is a " + dims + " " + type + " (" + image_size_text(upload->bytes.size()) +
                   "); uploading it to " + *act_id + " would give image hash " + hash + ". Nothing was uploaded.";
     return out;
   }
 
-  ctx.report("uploading " + size_text(upload->bytes.size()) + " " + type);
+  ctx.report("uploading " + image_size_text(upload->bytes.size()) + " " + type);
   auto answer = ctx.graph.post(*act_id + "/adimages", {{"bytes", crypto::base64_encode(upload->bytes)}},
                                graph::Idempotent::Yes);
   if (!answer) return std::unexpected(answer.error());
@@ -80,7 +80,7 @@ core::Result<OpOutput> upload_image(const nlohmann::json& args, OpContext& ctx) 
   image["hash"] = graph_hash;
   if (entry->contains("url") && (*entry)["url"].is_string()) image["url"] = (*entry)["url"];
   out.data = {{"ad_account_id", *act_id}, {"image", image}};
-  out.summary = "Uploaded " + label + " (" + dims + " " + type + ", " + size_text(upload->bytes.size()) + ") to " +
+  out.summary = "Uploaded " + label + " (" + dims + " " + type + ", " + image_size_text(upload->bytes.size()) + ") to " +
                 account->name + " (" + *act_id + "): image hash " + graph_hash +
                 ". Use it as image_hash in a creative; the same bytes always give the same hash.";
   return out;
