@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "fake/connection_drop.hpp"
+#include "fake/rules/image_rules.hpp"
 #include "graph/curl_transport.hpp"
 #include "graph/form_encoding.hpp"
 
@@ -24,7 +25,8 @@ ParamMap collect_params(const httplib::Request& req, const httplib::ContentReade
     std::string current;
     (*reader)(
         [&](const httplib::MultipartFormData& part) {
-          current = part.name;
+          // A file part (it has a filename) is kept apart from text params (fake/rules/image_rules.hpp).
+          current = part.filename.empty() ? part.name : std::string(kFilePartPrefix) + part.name;
           params[current].clear();
           return true;
         },

@@ -9,6 +9,7 @@
 #include "core/log.hpp"
 #include "fake/edge_listing.hpp"
 #include "fake/rules/copy_rules.hpp"
+#include "fake/rules/image_rules.hpp"
 #include "fake/rules/write_rules.hpp"
 #include "fake/status_rules.hpp"
 #include "fake/targeting/targeting_edges.hpp"
@@ -304,6 +305,9 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (!spec) return respond_error(unknown_path("/" + edge), account);
     const Node& parent = *node;
     auto children = world_.store.select(spec->child_type, [&](const Node& n) { return belongs(*spec, parent, n); });
+    if (spec->child_type == std::string("adimage")) {
+      if (auto refused = filter_images_by_hash(params, children)) return respond_error(*refused, account);
+    }
     EdgeQuery query{spec->child_type, options_.base_url + "/" + options_.api_version + "/" + id + "/" + edge,
                     spec->child_type != std::string("adaccount")};
     auto body = list_edge(query, std::move(children), params, world_.model, world_.store);
@@ -319,6 +323,13 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     }
     changed_ = changed_ || !new_ids.empty();
     return respond(200, *copied, account, true);
+  }
+  if (method == "POST" && edge == "adimages" && node->type == "adaccount") {
+    const size_t before = world_.store.count("adimage");
+    auto uploaded = upload_ad_image(ctx, *node, params);
+    if (!uploaded) return respond_error(uploaded.error(), account);
+    changed_ = changed_ || world_.store.count("adimage") != before;
+    return respond(200, *uploaded, account, true);
   }
   if (method == "POST") {
     if (const CreateRule* rule = find_create_rule(node->type, edge)) {

@@ -13,6 +13,7 @@ void register_adset_write_ops(tool::OpRegistry& registry);
 void register_ad_read_ops(tool::OpRegistry& registry);
 void register_ad_write_ops(tool::OpRegistry& registry);
 void register_targeting_ops(tool::OpRegistry& registry);
+void register_image_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -23,6 +24,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_ad_read_ops(registry);
   register_ad_write_ops(registry);
   register_targeting_ops(registry);
+  register_image_ops(registry);
 }
 
 }  // namespace fbmcp::ops

@@ -1,5 +1,6 @@
 #include "tool/arg_bounds.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/json_read.hpp"
@@ -41,6 +42,16 @@ core::Result<void> check(const json& value, const std::vector<const json*>& sche
   if (value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
     size_t limit = kMaxArgStringChars;
+    // The global cap is there for std::regex and for text nobody declared long. A schema without a pattern may
+    // declare a longer opaque value on purpose (upload_image's image_base64, bounded by one MCP message): its
+    // maxLength is then the bound.
+    bool patterned = false;
+    size_t declared = 0;
+    for (const auto* schema : schemas) {
+      patterned = patterned || core::find_field(*schema, "pattern") != nullptr;
+      declared = std::max(declared, length_of(*schema, "maxLength", 0));
+    }
+    if (!patterned && declared > limit) limit = declared;
     for (const auto* schema : schemas) {
       if (core::find_field(*schema, "pattern")) limit = std::min(limit, length_of(*schema, "maxLength", kDefaultPatternChars));
     }

@@ -3,7 +3,8 @@
 // stack. valijson also checks every branch of a oneOf and every constraint even after one failed, so a schema's
 // own maxLength does not protect its pattern. This check does: it walks args and schema together and refuses
 // any string longer than the maxLength of a patterned schema that could apply to it, and any string, key or
-// array beyond the global caps below, with an error naming the argument.
+// array beyond the global caps below, with an error naming the argument. A string schema without a pattern whose
+// maxLength is above kMaxArgStringChars raises the cap to that maxLength (image_base64).
 #pragma once
 #include <nlohmann/json.hpp>
 

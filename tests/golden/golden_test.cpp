@@ -1,7 +1,8 @@
 // Golden cases: tests/golden/<op>/<case>.json = {description, setup?: [{op,args}], call: {op, args,
 // confirm_with_token?}, expect: {is_error, structured, text}}. With confirm_with_token the call is made twice, as an
 // agent does after the user agreed: first for the preview, then with its confirmation_token as "confirm".
-// Tokens are random per process, so they read "<confirmation_token>" in recorded results. Each case runs on a fresh
+// Tokens are random per process, so they read "<confirmation_token>" in recorded results; the checkout's path reads
+// "<source_dir>" (see with_source_dir). Each case runs on a fresh
 // emulator with a fixed clock, so ids and times are reproducible. GOLDEN_UPDATE=1 rewrites `expect` from what the
 // code does now (review the diff!).
 #include <catch2/catch.hpp>
@@ -54,6 +55,20 @@ json normalize_tokens(const json& result) {
   return json::parse(text);
 }
 
+// Cases that read files (upload_image's file_path) name them "<source_dir>/tests/golden/…": the checkout's path
+// goes in before the call and is put back in the recorded result, so goldens hold on any machine.
+constexpr const char* kSourceDirMarker = "<source_dir>";
+
+json with_source_dir(const json& value, bool expand) {
+  std::string text = value.dump();
+  const std::string from = expand ? kSourceDirMarker : FBMCP_SOURCE_DIR;
+  const std::string to = expand ? FBMCP_SOURCE_DIR : kSourceDirMarker;
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return json::parse(text);
+}
+
 json run_case(fbmcp::app::Services& services, const json& golden) {
   for (const auto& step : golden.value("setup", json::array())) {
     auto r = fbmcp::testing::call(services, step["op"], step.value("args", json::object()));
@@ -61,7 +76,7 @@ json run_case(fbmcp::app::Services& services, const json& golden) {
     REQUIRE_FALSE(r.is_error);
   }
   const auto& c = golden["call"];
-  auto args = c.value("args", json::object());
+  auto args = with_source_dir(c.value("args", json::object()), true);
   std::string token;
   if (c.value("confirm_with_token", false)) {
     auto preview = fbmcp::testing::call(services, c["op"], args);
@@ -72,7 +87,7 @@ json run_case(fbmcp::app::Services& services, const json& golden) {
   }
   auto result = fbmcp::testing::call(services, c["op"], args);
   json actual = {{"is_error", result.is_error}, {"structured", result.structured}, {"text", result.text}};
-  return normalize_tokens(actual);
+  return normalize_tokens(with_source_dir(actual, false));
 }
 
 }  // namespace
