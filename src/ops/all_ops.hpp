@@ -12,6 +12,8 @@ void register_adset_read_ops(tool::OpRegistry& registry);
 void register_adset_write_ops(tool::OpRegistry& registry);
 void register_ad_read_ops(tool::OpRegistry& registry);
 void register_ad_write_ops(tool::OpRegistry& registry);
+void register_creative_read_ops(tool::OpRegistry& registry);
+void register_creative_write_ops(tool::OpRegistry& registry);
 void register_targeting_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
@@ -22,6 +24,8 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_adset_write_ops(registry);
   register_ad_read_ops(registry);
   register_ad_write_ops(registry);
+  register_creative_read_ops(registry);
+  register_creative_write_ops(registry);
   register_targeting_ops(registry);
 }
 
