@@ -14,17 +14,32 @@ namespace {
 
 using tool::OpContext;
 
-// The page must be one the token can act for (GET /me/accounts); the error lists those it can.
-core::Result<void> check_usable_page(OpContext& ctx, const std::string& page_id, const std::string& path) {
-  auto pages = ctx.graph.list("me/accounts", graph::Params{{"fields", "id,name"}}, 500);
+// The page must be one the token can act for (GET /me/accounts); the error lists those it can. Returns the page
+// with its linked Instagram account (Page.instagram_business_account).
+core::Result<nlohmann::json> usable_page_of(OpContext& ctx, const std::string& page_id, const std::string& path) {
+  auto pages = ctx.graph.list("me/accounts", graph::Params{{"fields", "id,name,instagram_business_account"}}, 500);
   if (!pages) return std::unexpected(pages.error());
   std::string usable;
   for (const auto& page : pages->items) {
-    if (page.value("id", "") == page_id) return {};
+    if (page.value("id", "") == page_id) return page;
     usable += (usable.empty() ? "" : ", ") + page.value("id", "") + " (" + page.value("name", "") + ")";
   }
   return std::unexpected(invalid_args("page " + page_id + " is not a Facebook Page this token can use",
                                       "usable pages: " + (usable.empty() ? std::string("none") : usable), path));
+}
+
+// An ad runs on Instagram as the page's own linked account (instagram_user_id, which replaced instagram_actor_id
+// in v22.0: Marketing API changelog v22.0).
+core::Result<void> check_instagram_of(const nlohmann::json& page, const nlohmann::json& args) {
+  if (!args.contains("instagram_user_id")) return {};
+  const auto linked = page.value("instagram_business_account", nlohmann::json::object()).value("id", "");
+  if (linked == args["instagram_user_id"].get<std::string>()) return {};
+  return std::unexpected(invalid_args(
+      "instagram_user_id " + args["instagram_user_id"].get<std::string>() + " is not the Instagram account of page " +
+          page.value("id", ""),
+      linked.empty() ? "this page has no linked Instagram account: leave instagram_user_id out"
+                     : "use the page's account, instagram_user_id " + linked,
+      "args.instagram_user_id"));
 }
 
 // Every named image must be one of the account's (GET /act_<id>/adimages?hashes=[…], graph-api-facts.md §2).
@@ -61,7 +76,7 @@ core::Result<PlannedCreate> plan_creative_create(const nlohmann::json& args, OpC
   if (args.contains("object_story_id")) {
     // Promoting an existing page post: object_story_id = <page_id>_<post_id> (graph-api-facts.md §2).
     const std::string story = args["object_story_id"];
-    if (auto page = check_usable_page(ctx, story.substr(0, story.find('_')), "args.object_story_id"); !page) {
+    if (auto page = usable_page_of(ctx, story.substr(0, story.find('_')), "args.object_story_id"); !page) {
       return std::unexpected(page.error());
     }
     plan.params.set("object_story_id", story);
@@ -73,7 +88,9 @@ core::Result<PlannedCreate> plan_creative_create(const nlohmann::json& args, OpC
     }
     auto spec = story_spec_of(args);
     if (!spec) return std::unexpected(spec.error());
-    if (auto page = check_usable_page(ctx, args["page_id"], "args.page_id"); !page) return std::unexpected(page.error());
+    auto page = usable_page_of(ctx, args["page_id"], "args.page_id");
+    if (!page) return std::unexpected(page.error());
+    if (auto ig = check_instagram_of(*page, args); !ig) return std::unexpected(ig.error());
     if (auto images = check_images(ctx, *act, args); !images) return std::unexpected(images.error());
     plan.params.set("object_story_spec", *spec);
   }
