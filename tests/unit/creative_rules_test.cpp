@@ -114,3 +114,13 @@ TEST_CASE("creative refusals name the field", "[fake][creatives]") {
                   "object_story_id", "999");
   }
 }
+
+TEST_CASE("a creative takes a new name but not new content", "[fake][creatives]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const std::string id = "120213000000000001";
+  CHECK(creative_body(emulator.handle("POST", id, {{"name", "Renamed"}})) == json{{"success", true}});
+  CHECK(creative_body(emulator.handle("GET", id, {{"fields", "name"}}))["name"] == "Renamed");
+  check_refused(emulator.handle("POST", id, {{"object_story_spec", link_spec().dump()}}), "object_story_spec",
+                "object_story_spec");
+}

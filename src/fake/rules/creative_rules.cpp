@@ -213,4 +213,30 @@ WriteResult build_creative(WriteContext& ctx, const Node& account, const ParamMa
   return creative;
 }
 
+WriteResult apply_creative_update(WriteContext& ctx, const Node& creative, const ParamMap& params) {
+  // AdCreative.api_update takes account_id, adlabels, name and status only (PSDK adobjects/adcreative.py); what the
+  // creative shows can't change, so a content field is refused rather than silently ignored.
+  for (const auto& [key, value] : params) {
+    if (key == "name" || key == "status" || key == "adlabels" || key == "account_id") continue;
+    if (ctx.model.has_field("adcreative", key)) {
+      return std::unexpected(invalid_param(key, "", "Creative can't be edited",
+                                           key + " can't change on an existing creative: create a new creative and "
+                                                 "swap it into the ad (POST /<ad_id> creative={\"creative_id\":…})."));
+    }
+  }
+  nlohmann::json c = creative.data;
+  if (core::string_or_empty(c, "status") == "DELETED") {
+    return std::unexpected(invalid_param("status", "", "Creative deleted", "A deleted creative takes no edits."));
+  }
+  if (auto name = param(params, "name")) {
+    if (name->empty()) return std::unexpected(missing_param("name"));
+    c["name"] = *name;
+  }
+  if (auto status = param(params, "status")) {
+    if (auto e = check_enum(ctx, "adcreative.status", "status", *status)) return std::unexpected(*e);
+    c["status"] = *status;
+  }
+  return c;
+}
+
 }  // namespace fbmcp::fake

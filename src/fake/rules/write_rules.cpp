@@ -19,6 +19,7 @@ constexpr UpdateRule kUpdateRules[] = {
     {"campaign", apply_campaign_update},
     {"adset", apply_adset_update},
     {"ad", apply_ad_update},
+    {"adcreative", apply_creative_update},
 };
 
 }  // namespace
