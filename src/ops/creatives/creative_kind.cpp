@@ -22,6 +22,16 @@ const ObjectKind& creative_kind() {
                        "image_hash", "thumbnail_url", "call_to_action_type", "effective_object_story_id"};
     // Meta SDK AdCreative.Status (graph-enums.json adcreative.status); creatives have no effective_status.
     k.effective_statuses = {"ACTIVE", "DELETED", "IN_PROCESS", "WITH_ISSUES"};
+    // create_creative's flat args become object_story_spec (ops/creatives/story_spec.cpp); Graph's refusals blame
+    // the spec's paths, as the emulator names them (fake/rules/creative_rules.cpp).
+    k.blamed_args = {{"object_story_spec[page_id]", "page_id"},
+                     {"object_story_spec[instagram_user_id]", "instagram_user_id"},
+                     {"object_story_spec[link_data][link]", "link"},
+                     {"object_story_spec[link_data][image_hash]", "image_hash"},
+                     {"object_story_spec[link_data][call_to_action][type]", "call_to_action_type"},
+                     {"object_story_spec[video_data][video_id]", "video_id"},
+                     {"object_story_spec[video_data][image_hash]", "image_hash"},
+                     {"object_story_spec[video_data][call_to_action][type]", "call_to_action_type"}};
     k.no_budget_text = "no budget of its own: ads that use it spend their ad set's";
     return k;
   }();
