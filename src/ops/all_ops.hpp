@@ -12,6 +12,8 @@ void register_adset_read_ops(tool::OpRegistry& registry);
 void register_adset_write_ops(tool::OpRegistry& registry);
 void register_ad_read_ops(tool::OpRegistry& registry);
 void register_ad_write_ops(tool::OpRegistry& registry);
+void register_creative_read_ops(tool::OpRegistry& registry);
+void register_creative_write_ops(tool::OpRegistry& registry);
 void register_targeting_ops(tool::OpRegistry& registry);
 void register_image_ops(tool::OpRegistry& registry);
 
@@ -23,6 +25,8 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_adset_write_ops(registry);
   register_ad_read_ops(registry);
   register_ad_write_ops(registry);
+  register_creative_read_ops(registry);
+  register_creative_write_ops(registry);
   register_targeting_ops(registry);
   register_image_ops(registry);
 }

@@ -3,6 +3,7 @@
 #include "fake/rules/ad_rules.hpp"
 #include "fake/rules/adset_rules.hpp"
 #include "fake/rules/campaign_rules.hpp"
+#include "fake/rules/creative_rules.hpp"
 
 namespace fbmcp::fake {
 namespace {
@@ -11,12 +12,14 @@ constexpr CreateRule kCreateRules[] = {
     {"adaccount", "campaigns", "campaign", build_campaign},
     {"adaccount", "adsets", "adset", build_adset},
     {"adaccount", "ads", "ad", build_ad},
+    {"adaccount", "adcreatives", "adcreative", build_creative},
 };
 
 constexpr UpdateRule kUpdateRules[] = {
     {"campaign", apply_campaign_update},
     {"adset", apply_adset_update},
     {"ad", apply_ad_update},
+    {"adcreative", apply_creative_update},
 };
 
 }  // namespace

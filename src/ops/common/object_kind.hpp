@@ -39,6 +39,9 @@ struct ObjectKind {
   // as creative={"creative_id": …}): returns the Graph field and value. Unset: every arg is its own Graph field.
   std::function<std::pair<std::string, nlohmann::json>(const std::string& arg, const nlohmann::json& value)>
       graph_param;
+  // A field Graph blames that the caller set through another arg (creatives build object_story_spec from flat args):
+  // {Graph field as blamed, arg}.
+  std::vector<std::pair<std::string, std::string>> blamed_args;
 
   // Cascade and budget wording: "its ad sets show CAMPAIGN_PAUSED", "and its ad sets and ads",
   // "budgets set on its ad sets".

@@ -38,10 +38,17 @@ core::Result<ObjectSnapshot> snapshot_of(tool::OpContext& ctx, const ObjectKind&
 std::optional<std::string> review_warning(const ObjectKind& kind, const nlohmann::json& object);
 
 // A Graph error blaming a field the caller sets under another name (an ad's creative, set with creative_id:
-// ObjectKind::graph_param) names the arg instead, so the hint says what to fix in the call.
+// ObjectKind::graph_param; a creative's story fields, ObjectKind::blamed_args) names the arg instead, so the hint says what to fix in the call.
 template <typename T>
 core::Result<T> in_arg_terms(const ObjectKind& kind, core::Result<T> result) {
-  if (result || !kind.graph_param) return result;
+  if (result) return result;
+  for (const auto& [field, arg] : kind.blamed_args) {
+    if (result.error().path != field) continue;
+    result.error().path = "args." + arg;
+    result.error().hint = "fix '" + arg + "' and call again";
+    return result;
+  }
+  if (!kind.graph_param) return result;
   for (const auto& arg : kind.update_fields) {
     const std::string field = kind.graph_param(arg, nullptr).first;
     if (field == arg || result.error().path != field) continue;
