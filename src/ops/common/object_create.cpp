@@ -88,19 +88,23 @@ void match_parent(PlannedCreate& plan, const std::string& field, const std::stri
 void register_create_op(tool::OpRegistry& registry, const ObjectKind& kind, const std::string& summary,
                         CreatePlanner plan) {
   const ObjectKind* k = &kind;
-  registry.add({"create_" + kind.op_noun, kind.family, summary, tool::Effect::Write, false,
-                [k, plan](const nlohmann::json& args, tool::OpContext& ctx) -> core::Result<tool::OpOutput> {
-                  auto planned = plan(args, ctx);
-                  if (!planned) return std::unexpected(planned.error());
-                  return in_arg_terms(*k, create_object(ctx, *k, args, std::move(*planned)));
-                },
-                [k, plan](const nlohmann::json& args,
-                          tool::OpContext& ctx) -> core::Result<std::optional<tool::ChangePreview>> {
-                  if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
-                  auto planned = plan(args, ctx);
-                  if (!planned) return std::unexpected(planned.error());
-                  return in_arg_terms(*k, confirm_active_create(ctx, *k, args, *planned));
-                }});
+  auto run = [k, plan](const nlohmann::json& args, tool::OpContext& ctx) -> core::Result<tool::OpOutput> {
+    auto planned = plan(args, ctx);
+    if (!planned) return std::unexpected(planned.error());
+    return in_arg_terms(*k, create_object(ctx, *k, args, std::move(*planned)));
+  };
+  // Only a kind that delivers asks before an ACTIVE create (and is listed as "confirm" in the op table).
+  tool::ConfirmationCheck confirm;
+  if (kind.delivers) {
+    confirm = [k, plan](const nlohmann::json& args,
+                        tool::OpContext& ctx) -> core::Result<std::optional<tool::ChangePreview>> {
+      if (args.value("status", "PAUSED") != "ACTIVE") return std::nullopt;
+      auto planned = plan(args, ctx);
+      if (!planned) return std::unexpected(planned.error());
+      return in_arg_terms(*k, confirm_active_create(ctx, *k, args, *planned));
+    };
+  }
+  registry.add({"create_" + kind.op_noun, kind.family, summary, tool::Effect::Write, false, run, confirm});
 }
 
 }  // namespace fbmcp::ops

@@ -61,6 +61,10 @@ struct ObjectKind {
                                    const std::string& currency, const std::string& prefix)>
       check_budget_owner;
 
+  // Whether objects of the kind deliver ads once ACTIVE (campaigns, ad sets, ads): creating one ACTIVE spends and
+  // needs confirmation. Creatives do not deliver by themselves.
+  bool delivers = true;
+
   std::string a_noun() const { return article + " " + noun; }
   std::string capital_noun() const {
     std::string text = noun;

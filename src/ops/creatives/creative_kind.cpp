@@ -10,6 +10,7 @@ const ObjectKind& creative_kind() {
     k.plural = "creatives";
     k.op_noun = "creative";
     k.family = "creatives";
+    k.delivers = false;  // a creative spends nothing until an ad uses it
     k.id_arg = "creative_id";
     k.edge = "adcreatives";
     k.example_id = "120213000000000001";
