@@ -341,6 +341,16 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       world_.store.insert(rule->child_type, std::move(*created));
       propagate_status(world_.store, *world_.store.find(new_id));
       changed_ = true;
+      // Read-after-write (FBD/graph-api/advanced, "Read-After-Write"): a create that names `fields` gets them back;
+      // if that read fails, Graph answers the read's error with the create's own answer as original_response.
+      if (const auto fields = param(params, "fields"); fields && !fields->empty()) {
+        auto read = select_fields(*world_.store.find(new_id), params, world_.model, world_.store, {"id"});
+        if (!read) {
+          read.error().original_response = {{"id", new_id}};
+          return respond_error(read.error(), account);
+        }
+        return respond(200, *read, account, true);
+      }
       return respond(200, {{"id", new_id}}, account, true);
     }
   }

@@ -9,6 +9,7 @@ nlohmann::json GraphError::body(const std::string& fbtrace_id) const {
   if (!error_user_msg.empty()) e["error_user_msg"] = error_user_msg;
   if (is_transient) e["is_transient"] = true;
   if (!error_data.is_null()) e["error_data"] = error_data.dump();  // Graph sends error_data as a JSON string
+  if (!original_response.is_null()) e["original_response"] = original_response;
   return {{"error", e}};
 }
 

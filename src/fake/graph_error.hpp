@@ -15,6 +15,8 @@ struct GraphError {
   std::string error_user_msg;
   bool is_transient = false;
   nlohmann::json error_data;  // e.g. {"blame_field_specs":[["daily_budget"]]}
+  // Read-after-write that failed: what the write itself answered ({"id": …}), so the caller knows it happened.
+  nlohmann::json original_response;
 
   nlohmann::json body(const std::string& fbtrace_id) const;
 };

@@ -351,3 +351,30 @@ TEST_CASE("an edge filtered by id IN a list answers exactly those of its objects
   CHECK(some["data"][0]["id"] == wanted[0]);
   CHECK(some["data"][1]["id"] == wanted[1]);
 }
+
+TEST_CASE("a create that names fields reads them back; a bad field is an error carrying the create's answer", "[fake]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const auto act = first_usd_account(emulator);
+  const fake::ParamMap campaign = {{"name", "Read after write"}, {"objective", "OUTCOME_TRAFFIC"},
+                                   {"special_ad_categories", "[]"}, {"status", "PAUSED"},
+                                   {"is_adset_budget_sharing_enabled", "false"}};
+  auto with_fields = campaign;
+  with_fields.emplace("fields", "name,status,objective");
+  const auto created = body_of(emulator.handle("POST", act + "/campaigns", with_fields));
+  REQUIRE(created.contains("id"));
+  CHECK(created["name"] == "Read after write");
+  CHECK(created["status"] == "PAUSED");
+  CHECK(created["objective"] == "OUTCOME_TRAFFIC");
+
+  auto bad_fields = campaign;
+  bad_fields.emplace("fields", "name,not_a_field");
+  const auto refused = emulator.handle("POST", act + "/campaigns", bad_fields);
+  CHECK(refused.status == 400);
+  const auto error = body_of(refused)["error"];
+  CHECK(error["code"] == 100);
+  REQUIRE(error.contains("original_response"));
+  const std::string made = error["original_response"]["id"];
+  // The campaign was made all the same, as on Graph.
+  CHECK(body_of(emulator.handle("GET", made, {{"fields", "name"}}))["name"] == "Read after write");
+}
