@@ -1,4 +1,5 @@
 #include "crypto/hmac.hpp"
+#include "crypto/digest.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -14,14 +15,7 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
   unsigned int length = 0;
   HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
        message.size(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  return lower_hex(digest, length);
 }
 
 std::string random_bytes(size_t count) {

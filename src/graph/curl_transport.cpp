@@ -1,14 +1,12 @@
 #include "graph/curl_transport.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
 
 #include "core/redact.hpp"
+#include "crypto/hmac.hpp"
 #include "graph/form_encoding.hpp"
 
 namespace fbmcp::graph {
@@ -68,17 +66,7 @@ int refuse_rewind(void*, curl_off_t, int) { return CURL_SEEKFUNC_FAIL; }
 }  // namespace
 
 std::string appsecret_proof(const std::string& app_secret, const std::string& access_token) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), app_secret.data(), static_cast<int>(app_secret.size()),
-       reinterpret_cast<const unsigned char*>(access_token.data()), access_token.size(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  return crypto::hmac_sha256_hex(app_secret, access_token);
 }
 
 CurlTransport::CurlTransport(CurlOptions options) : options_(std::move(options)) {

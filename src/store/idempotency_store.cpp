@@ -2,12 +2,12 @@
 
 #include <sys/stat.h>
 
-#include <openssl/evp.h>
-
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <vector>
+
+#include "crypto/digest.hpp"
 
 namespace fbmcp::store {
 
@@ -15,16 +15,7 @@ std::string derive_key(const std::string& op, const nlohmann::json& args) {
   nlohmann::json canonical = args;  // nlohmann's object keys are sorted, so dump() is canonical
   for (const char* volatile_arg : {"dry_run", "confirm", "idempotency_key"}) canonical.erase(volatile_arg);
   const std::string text = op + "\n" + canonical.dump();
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex = "auto:";
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  return "auto:" + crypto::sha256_hex(text);
 }
 
 std::string default_data_dir() {
