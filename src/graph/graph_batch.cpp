@@ -11,6 +11,21 @@
 namespace fbmcp::graph {
 namespace {
 
+// A reference to another operation's result, "{result=<name>:$.<path>}" (FBD/graph-api/batch-requests), is written
+// into relative_url and body as it is: Meta's examples show it unencoded ("adset_id={result=create-adset:$.id}"), and
+// Graph substitutes the text before reading the params. form_encode escapes it, so it is put back here.
+std::string with_raw_references(std::string encoded) {
+  static constexpr std::string_view kOpen = "%7Bresult%3D";
+  static constexpr std::string_view kClose = "%7D";
+  for (size_t at = encoded.find(kOpen); at != std::string::npos; at = encoded.find(kOpen, at + 1)) {
+    const size_t end = encoded.find(kClose, at + kOpen.size());
+    if (end == std::string::npos) break;
+    const std::string raw = url_decode(std::string_view(encoded).substr(at, end + kClose.size() - at));
+    encoded.replace(at, end + kClose.size() - at, raw);
+  }
+  return encoded;
+}
+
 // Graph relative_url: path plus query for GET/DELETE; POST params travel in `body` (urlencoded).
 nlohmann::json batch_item(const GraphRequest& request) {
   nlohmann::json item = {{"method", request.method}};
@@ -18,7 +33,7 @@ nlohmann::json batch_item(const GraphRequest& request) {
     item["name"] = request.batch_name;
     item["omit_response_on_success"] = false;  // Graph omits named results by default; callers want them
   }
-  const std::string query = form_encode(request.params.items());
+  const std::string query = with_raw_references(form_encode(request.params.items()));
   if (request.method == "POST") {
     item["relative_url"] = request.path;
     item["body"] = query;

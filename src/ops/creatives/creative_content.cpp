@@ -41,8 +41,11 @@ core::Result<void> check_instagram_of(const nlohmann::json& page, const nlohmann
 
 // Every named image must be one of the account's (GET /act_<id>/adimages?hashes=[…], graph-api-facts.md §2).
 core::Result<void> check_images(OpContext& ctx, const std::string& act_id, const nlohmann::json& args,
-                                const std::string& prefix) {
-  const auto wanted = image_hashes_of(args, prefix);
+                                const std::string& prefix, const std::vector<std::string>& arriving) {
+  auto wanted = image_hashes_of(args, prefix);
+  std::erase_if(wanted, [&](const auto& named) {
+    return std::find(arriving.begin(), arriving.end(), named.first) != arriving.end();
+  });
   if (wanted.empty()) return {};
   nlohmann::json hashes = nlohmann::json::array();
   for (const auto& [hash, path] : wanted) hashes.push_back(hash);
@@ -63,7 +66,8 @@ core::Result<void> check_images(OpContext& ctx, const std::string& act_id, const
 }  // namespace
 
 core::Result<nlohmann::json> plan_creative_content(const nlohmann::json& args, OpContext& ctx,
-                                                   const std::string& act_id, const std::string& prefix) {
+                                                   const std::string& act_id, const std::string& prefix,
+                                                   const std::vector<std::string>& arriving_hashes) {
   if (args.contains("object_story_id")) {
     // Promoting an existing page post: object_story_id = <page_id>_<post_id> (graph-api-facts.md §2).
     const std::string story = args["object_story_id"];
@@ -82,7 +86,7 @@ core::Result<nlohmann::json> plan_creative_content(const nlohmann::json& args, O
   auto page = usable_page_of(ctx, args["page_id"], prefix + "page_id");
   if (!page) return std::unexpected(page.error());
   if (auto ig = check_instagram_of(*page, args, prefix); !ig) return std::unexpected(ig.error());
-  if (auto images = check_images(ctx, act_id, args, prefix); !images) return std::unexpected(images.error());
+  if (auto images = check_images(ctx, act_id, args, prefix, arriving_hashes); !images) return std::unexpected(images.error());
   return nlohmann::json{{"object_story_spec", *spec}};
 }
 
