@@ -43,6 +43,26 @@ nlohmann::json batch_item(const GraphRequest& request) {
   return item;
 }
 
+// An item Graph left uncompleted is re-sent in a later round, where the items it refers to may not be: references to
+// items that completed are replaced by the ids they made ({result=campaign:$.id} → "120…"), so the re-sent item
+// still points at them.
+GraphRequest with_known_results(GraphRequest request, const std::map<std::string, std::string>& made_ids) {
+  if (made_ids.empty()) return request;
+  Params resolved;
+  for (const auto& [key, value] : request.params.items()) {
+    std::string text = value;
+    for (const auto& [name, id] : made_ids) {
+      const std::string reference = "{result=" + name + ":$.id}";
+      for (size_t at = text.find(reference); at != std::string::npos; at = text.find(reference, at + id.size())) {
+        text.replace(at, reference.size(), id);
+      }
+    }
+    resolved.set(key, text);
+  }
+  request.params = std::move(resolved);
+  return request;
+}
+
 GraphRequest batch_envelope(const nlohmann::json& items, bool idempotent) {
   return GraphRequest{"POST", "", Params{{"batch", items}, {"include_headers", "true"}}, {}, idempotent};
 }
@@ -103,6 +123,7 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
                                                                    bool idempotent,
                                                                    core::Result<nlohmann::json> first_answer) {
   std::vector<std::optional<core::Result<nlohmann::json>>> slots(requests.size());
+  std::map<std::string, std::string> made_ids;  // batch name → the id its item made
   // Graph answers `null` for items it did not complete (timeouts inside the batch): re-send just those, a bounded
   // number of times, as Meta's SDKs do.
   constexpr int kMaxRounds = 3;
@@ -113,7 +134,7 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
     }
     if (pending.empty()) break;
     auto items = nlohmann::json::array();
-    for (size_t i : pending) items.push_back(batch_item(requests[i]));
+    for (size_t i : pending) items.push_back(batch_item(with_known_results(requests[i], made_ids)));
     // A whole-batch failure decoded from Graph (throttle, auth) means nothing ran, so it is safe to retry; a
     // network failure after sending leaves writes' fate unknown.
     auto response =
@@ -138,6 +159,10 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
       const auto& item = (*response)[k];
       if (item.is_null()) continue;  // not completed: next round
       slots[pending[k]] = decode_item(item, requests[pending[k]], pending[k]);
+      const auto& done = *slots[pending[k]];
+      if (done && !requests[pending[k]].batch_name.empty()) {
+        if (const auto id = read_string(*done, "id"); id && *id) made_ids[requests[pending[k]].batch_name] = **id;
+      }
     }
   }
   std::vector<core::Result<nlohmann::json>> results;
