@@ -149,7 +149,7 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
                                                           " requests")
                                    : response.error();
       if (!idempotent && (error.kind == core::ErrorKind::Network || is_unexpected_shape(error))) {
-        error.message = "outcome unknown: " + error.message;
+        if (error.message.rfind("outcome unknown", 0) != 0) error.message = "outcome unknown: " + error.message;
         error.hint = "the change may or may not have been applied; read the objects before trying again";
       }
       for (size_t i : pending) slots[i] = std::unexpected(error);

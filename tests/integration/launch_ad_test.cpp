@@ -101,3 +101,24 @@ TEST_CASE("launch_ad through the live client against fake-graph over HTTP", "[la
     CHECK(emulator.requests_served() - requests_before <= 16);
   }
 }
+
+TEST_CASE("launch_ad whose batch answer is lost finds what Meta made by name, once", "[launch_ad][http]") {
+  testing::HttpWorldOptions options;
+  options.fixed_clock = false;  // reconciliation compares created_time with the attempt's start
+  auto world = testing::http_world(options);
+  auto& emulator = *world->emulator;
+  const auto before = live_counts(emulator);
+  // The batch is applied, then the connection closes without a byte of answer: the transport must not re-send it.
+  auto fault = fake::parse_fault({{"kind", "close_after_apply"}, {"method", "POST"}, {"path", "^/(v[0-9.]+)?/?$"}});
+  REQUIRE(fault);
+  world->server->faults().add(*fault);
+  auto result = testing::call(*world->services, "launch_ad", launch_args());
+  INFO(result.structured.dump(2));
+  REQUIRE_FALSE(result.is_error);
+  for (const auto& step : result.structured["data"]["steps"]) {
+    CHECK(step["outcome"] == "made");
+    CHECK(step["note"].get<std::string>().find("answer was lost") != std::string::npos);
+  }
+  auto after = live_counts(emulator);
+  for (size_t i = 0; i < after.size(); ++i) CHECK(after[i] == before[i] + 1);
+}

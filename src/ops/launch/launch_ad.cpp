@@ -90,13 +90,16 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
     steps.push_back(outcome_json(outcome));
     if (outcome.outcome == "made") ids[outcome.step + "_id"] = outcome.id;
     if (outcome.outcome == "left") left.push_back(step_words(outcome.step) + " " + outcome.id);
+    if (outcome.outcome == "unknown") left.push_back("perhaps the " + step_words(outcome.step) + " (" + outcome.note + ")");
   }
   if (!run.complete) {
     core::Error error = run.cause.value_or(core::Error{core::ErrorKind::GraphApi, "a step was not made", {}, {},
                                                        std::nullopt, nullptr});
     const std::string failed = [&] {
       for (const auto& o : run.steps) {
-        if (o.outcome == "failed") return step_words(o.step);
+        if (o.outcome == "failed" || o.outcome == "unknown" || (o.outcome == "not_made" && o.error)) {
+          return step_words(o.step);
+        }
       }
       return std::string("a");
     }();

@@ -1,9 +1,13 @@
 #include "ops/launch/launch_run.hpp"
 
 #include <algorithm>
+#include <ctime>
+#include <map>
+#include <set>
 
 #include "graph/json_fields.hpp"
 #include "graph/response_decoding.hpp"
+#include "ops/common/idempotent_create.hpp"
 #include "ops/common/object_view.hpp"
 
 namespace fbmcp::ops {
@@ -21,9 +25,47 @@ core::Result<std::string> made_id(const core::Result<nlohmann::json>& answer, co
   const auto id = graph::read_string(*answer, "id");
   if (!id || !*id || (*id)->empty()) {
     return core::fail(core::ErrorKind::GraphApi, "Graph answered the " + step.kind->noun + " step without an id",
-                      "list_" + step.kind->plural + " shows whether it was made");
+                      "list_" + step.kind->op_noun + "s shows whether it was made");
   }
   return **id;
+}
+
+// How a step's object is looked for by name when Graph's answer is lost (ops/common/idempotent_create.hpp).
+CreateRequest lookup_of(const LaunchStep& step) {
+  const std::string* name = step.request.params.find("name");
+  CreateRequest request{"launch_ad", step.request.path, step.request.params, name ? *name : std::string(), {}, {}};
+  request.has_created_time = step.kind->has_created_time;
+  return request;
+}
+
+// A step whose answer was lost: found by name → made (and rolled back with the rest when the launch fails); not
+// there → not made; the look-up failing too → unknown, with how to check.
+void reconcile_lost(tool::OpContext& ctx, const LaunchStep& step, int64_t started_at,
+                    const std::optional<std::set<std::string>>& existed_before, const core::Error& lost,
+                    StepOutcome& outcome) {
+  const auto request = lookup_of(step);
+  const std::string& name = request.name;
+  // Without created_time and without the ids from before, an older namesake could be claimed (and deleted by the
+  // rollback): then the outcome stays unknown.
+  core::Result<std::optional<std::string>> found = core::fail(core::ErrorKind::Internal, "no baseline");
+  if (request.has_created_time || existed_before) {
+    found = find_created(ctx, request, started_at, existed_before.value_or(std::set<std::string>{}));
+  }
+  if (found && *found) {
+    outcome.outcome = "made";
+    outcome.id = **found;
+    outcome.note = "Meta's answer was lost; found by its name";
+    return;
+  }
+  outcome.error = lost;
+  if (found) {
+    outcome.outcome = "not_made";
+    outcome.note = "Meta's answer was lost; no " + step.kind->noun + " '" + name + "' was made";
+  } else {
+    outcome.outcome = "unknown";
+    outcome.note = "Meta's answer was lost and the look-up failed: list_" + step.kind->op_noun + "s shows whether '" +
+                   name + "' was made; delete_" + step.kind->op_noun + " removes it";
+  }
 }
 
 // Deletes what was made, newest first (an ad before its ad set and creative, an ad set before its campaign), in one
@@ -60,6 +102,14 @@ LaunchRun run_launch(const LaunchPlan& plan, tool::OpContext& ctx) {
   std::vector<graph::GraphRequest> requests;
   for (const auto& step : plan.steps) requests.push_back(step.request);
   ctx.report("making campaign, ad set, creative and ad in one batch request");
+  const int64_t started_at = std::time(nullptr);
+  // Objects without created_time (creatives) are told apart from older namesakes by the ids named so before.
+  std::map<std::string, std::optional<std::set<std::string>>> existed_before;
+  for (const auto& step : plan.steps) {
+    if (step.kind->has_created_time) continue;
+    auto named = ids_named(ctx, lookup_of(step));
+    existed_before[step.name] = named ? std::optional(std::move(*named)) : std::nullopt;
+  }
   // A create must not be re-sent on its own (DESIGN §4): the batch is not idempotent.
   auto answers = ctx.graph.batch(requests, false);
 
@@ -68,22 +118,26 @@ LaunchRun run_launch(const LaunchPlan& plan, tool::OpContext& ctx) {
     const auto& step = plan.steps[i];
     StepOutcome outcome{step.name, "made", {}, std::nullopt, {}};
     auto id = made_id(answers[i], step);
+    const auto blocked = std::find_if(step.needs.begin(), step.needs.end(),
+                                      [&](const std::string& need) { return failed_step(run.steps, need); });
     if (id) {
       outcome.id = *id;
+    } else if (outcome_unknown(id.error())) {
+      // The answer was lost: Meta may have made it. Look for it by its name before deciding.
+      const auto baseline = existed_before.find(step.name);
+      reconcile_lost(ctx, step, started_at,
+                     baseline == existed_before.end() ? std::nullopt : baseline->second, id.error(), outcome);
+      if (outcome.outcome != "made" && !run.cause) run.cause = outcome.error;
+    } else if (blocked != step.needs.end()) {
+      // Graph cannot make a step whose reference names a failed step; its own error only echoes that.
+      outcome.outcome = "not_made";
+      outcome.note = "not made: it needs the " + *blocked + " step, which failed";
     } else {
-      const auto blocked = std::find_if(step.needs.begin(), step.needs.end(),
-                                        [&](const std::string& need) { return failed_step(run.steps, need); });
-      if (blocked != step.needs.end()) {
-        // Graph cannot make a step whose reference names a failed step; its own error only echoes that.
-        outcome.outcome = "not_made";
-        outcome.note = "not made: it needs the " + *blocked + " step, which failed";
-      } else {
-        outcome.outcome = "failed";
-        auto error = in_arg_terms(*step.kind, core::Result<void>(std::unexpected(id.error()))).error();
-        if (error.path.rfind("args.", 0) != 0 && !error.path.empty()) error.path = "args." + error.path;
-        outcome.error = under_step(std::move(error), step.name);
-        if (!run.cause) run.cause = outcome.error;
-      }
+      outcome.outcome = "failed";
+      auto error = in_arg_terms(*step.kind, core::Result<void>(std::unexpected(id.error()))).error();
+      if (error.path.rfind("args.", 0) != 0 && !error.path.empty()) error.path = "args." + error.path;
+      outcome.error = under_step(std::move(error), step.name);
+      if (!run.cause) run.cause = outcome.error;
     }
     run.steps.push_back(std::move(outcome));
   }

@@ -12,7 +12,7 @@ namespace fbmcp::ops {
 
 struct StepOutcome {
   std::string step;
-  std::string outcome;  // made | failed | not_made | deleted | left
+  std::string outcome;  // made | failed | not_made | unknown | deleted | left
   std::string id;       // when it was made
   std::optional<core::Error> error;
   std::string note;     // why it was not made, or how to remove what was left
