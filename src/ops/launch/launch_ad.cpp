@@ -3,9 +3,9 @@
 // batch request whose steps refer to each other (FBD/graph-api/batch-requests, {result=<name>:$.id}); if any fails,
 // the rest is deleted again (ops/launch/launch_run.cpp). The image goes first, on its own: it is a file upload, and
 // content-addressed, so sending it again is harmless.
-#include "crypto/base64.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/common/write_support.hpp"
+#include "ops/images/ad_image_request.hpp"
 #include "ops/launch/launch_plan.hpp"
 #include "ops/launch/launch_run.hpp"
 
@@ -15,19 +15,25 @@ namespace {
 using tool::OpContext;
 using tool::OpOutput;
 
-// POST /act_<id>/adimages bytes=<base64> (as upload_image sends it); Graph's hash is the one the creative must name.
+// The image goes first, as upload_image sends it; Graph's hash is the one the creative must name.
 core::Result<std::string> upload_launch_image(OpContext& ctx, const LaunchPlan& plan) {
   ctx.report("uploading the image (" + std::to_string(plan.image->bytes.size()) + " bytes)");
-  auto answer = ctx.graph.post(plan.act_id + "/adimages", {{"bytes", crypto::base64_encode(plan.image->bytes)}},
-                               graph::Idempotent::Yes);
-  if (!answer) return std::unexpected(under_step(answer.error(), "image"));
-  const auto images = answer->is_object() ? answer->find("images") : answer->end();
-  if (images == answer->end() || !images->is_object() || images->empty() || !images->begin()->is_object() ||
-      !images->begin()->contains("hash") || !(*images->begin())["hash"].is_string()) {
-    return core::fail(core::ErrorKind::GraphApi, plan.act_id + "/adimages answered without an image hash",
-                      "nothing else was made; list_images shows whether the image arrived");
+  auto uploaded = send_ad_image(ctx, plan.act_id, plan.image->bytes);
+  if (!uploaded) return std::unexpected(under_step(uploaded.error(), "image"));
+  return uploaded->hash;
+}
+
+// Graph's hash is the one to name, should it ever differ from the MD5 the creative was planned with.
+void use_graph_hash(LaunchPlan& plan, const std::string& graph_hash) {
+  for (auto& step : plan.steps) {
+    const std::string* spec = step.request.params.find("object_story_spec");
+    if (step.name != "creative" || !spec) continue;
+    std::string text = *spec;
+    for (size_t at = text.find(plan.image->hash); at != std::string::npos; at = text.find(plan.image->hash, at)) {
+      text.replace(at, plan.image->hash.size(), graph_hash);
+    }
+    step.request.params.set("object_story_spec", text);
   }
-  return (*images->begin())["hash"].get<std::string>();
 }
 
 std::string step_words(const std::string& step) { return step == "adset" ? "ad set" : step; }
@@ -80,6 +86,7 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
     if (!hash) return std::unexpected(hash.error());
     nlohmann::json shown = plan->image->shown;
     shown["hash"] = *hash;
+    if (*hash != plan->image->hash) use_graph_hash(*plan, *hash);
     steps.push_back({{"step", "image"}, {"outcome", "uploaded"}, {"image", shown}});
   }
   const LaunchRun run = run_launch(*plan, ctx);
