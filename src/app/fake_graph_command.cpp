@@ -13,6 +13,7 @@ int fake_graph_command(const std::vector<std::string>& args) {
   int port = 0;
   int latency_ms = 0;
   std::string app_secret;  // when set, calls without a matching appsecret_proof are refused
+  bool strict_tokens = false;  // refuse tokens the emulator did not issue, expired and revoked ones (code 190)
   core::Settings settings = core::load_settings(true);
   std::vector<nlohmann::json> faults;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -28,13 +29,15 @@ int fake_graph_command(const std::vector<std::string>& args) {
       latency_ms = std::atoi(args[++i].c_str());
     } else if (args[i] == "--app-secret" && has_value) {
       app_secret = args[++i];
+    } else if (args[i] == "--strict-tokens") {
+      strict_tokens = true;
     } else if (args[i] == "--fixtures" && has_value) {
       settings.fixtures_dir = args[++i];
     } else if (args[i] == "--fault" && has_value) {
       faults.push_back(nlohmann::json::parse(args[++i], nullptr, false));
     } else {
       std::cerr << "fake-graph: unexpected '" << args[i]
-                << "'\nusage: facebook-mcp fake-graph --port N [--fixtures DIR] [--latency-ms MS] [--app-secret S] [--fault '{\"kind\":\"graph_error\",\"code\":17}']\n";
+                << "'\nusage: facebook-mcp fake-graph --port N [--fixtures DIR] [--latency-ms MS] [--app-secret S] [--strict-tokens] [--fault '{\"kind\":\"graph_error\",\"code\":17}']\n";
       return 2;
     }
   }
@@ -45,7 +48,11 @@ int fake_graph_command(const std::vector<std::string>& args) {
   }
   fake::FakeGraphServer server(*emulator);
   server.set_latency_ms(latency_ms);
-  if (!app_secret.empty()) server.require_appsecret_proof(app_secret);
+  if (!app_secret.empty()) {
+    server.require_appsecret_proof(app_secret);
+    (*emulator)->set_app_secret(app_secret);  // the app's secret for /oauth/access_token too
+  }
+  (*emulator)->require_known_tokens(strict_tokens);
   for (const auto& spec : faults) {
     auto fault = fake::parse_fault(spec);
     if (!fault) {

@@ -170,7 +170,9 @@ void FakeGraphServer::install_routes() {
     if (const int latency = latency_ms_.load(); latency > 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(latency));
     }
-    if (!app_secret_.empty()) {
+    // The token exchange authenticates with the app's client_secret, not with a token and its proof.
+    const bool token_exchange = path.ends_with("/oauth/access_token");
+    if (!app_secret_.empty() && !token_exchange) {
       const auto token = params.find("access_token");
       const auto proof = params.find("appsecret_proof");
       if (token == params.end() || proof == params.end() ||
@@ -190,6 +192,19 @@ void FakeGraphServer::install_routes() {
     }
     copy(emulator_->handle(method, path, params), res);
   };
+  // Facebook Login's dialog (www.facebook.com/<version>/dialog/oauth on Meta; FACEBOOK_OAUTH_DIALOG_URL points
+  // login here): consent is given at once and the browser is sent on to redirect_uri (fake/oauth/oauth_service.hpp).
+  http.Get(R"(/(v[0-9.]+/)?dialog/oauth)", [this](const httplib::Request& req, httplib::Response& res) {
+    ++http_requests_;
+    auto redirect = emulator_->oauth_dialog(collect_params(req, nullptr));
+    if (!redirect) {
+      res.status = 400;
+      res.set_content("Facebook Login (fake-graph) cannot continue: " + redirect.error().message + "\n",
+                      "text/plain; charset=UTF-8");
+      return;
+    }
+    res.set_redirect(*redirect);
+  });
   http.Get(R"(/.*)", [graph](const httplib::Request& req, httplib::Response& res) { graph(req, res, nullptr); });
   const auto with_body = [graph](const httplib::Request& req, httplib::Response& res,
                                  const httplib::ContentReader& reader) { graph(req, res, &reader); };

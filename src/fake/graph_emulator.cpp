@@ -1,5 +1,7 @@
 #include "fake/graph_emulator.hpp"
 
+#include "graph/graph_time.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -245,10 +247,58 @@ graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const 
   return respond(error.http_status, error.body(fbtrace_id_locked()), account_id, false);
 }
 
+std::expected<std::string, GraphError> GraphEmulator::oauth_dialog(const ParamMap& params) {
+  std::lock_guard lock(mutex_);
+  return oauth_.dialog(params, world_.store.me().value("id", ""), now_seconds());
+}
+
+void GraphEmulator::set_app_secret(std::string secret) {
+  std::lock_guard lock(mutex_);
+  oauth_.set_secret(std::move(secret));
+}
+
+void GraphEmulator::require_known_tokens(bool strict) {
+  std::lock_guard lock(mutex_);
+  strict_tokens_ = strict;
+}
+
+int64_t GraphEmulator::now_seconds() const {
+  return graph::parse_graph_time(options_.now()).value_or(0);
+}
+
+std::optional<graph::HttpResponse> GraphEmulator::handle_oauth(const std::string& method,
+                                                               const std::vector<std::string>& parts,
+                                                               const ParamMap& params) {
+  const std::string me = world_.store.me().value("id", "");
+  if (parts.size() == 2 && parts[0] == "oauth" && parts[1] == "access_token" && (method == "GET" || method == "POST")) {
+    auto answer = oauth_.access_token(params, me, now_seconds());
+    changed_ = true;
+    if (!answer) return respond_error(answer.error());
+    return respond(200, *answer, "", false);
+  }
+  if (parts.size() == 1 && parts[0] == "debug_token" && method == "GET") {
+    return respond(200, oauth_.debug_token(params, me, now_seconds()), "", false);
+  }
+  if (parts.size() == 2 && parts[0] == "me" && parts[1] == "permissions" && method == "DELETE") {
+    auto answer = oauth_.revoke(param(params, "access_token").value_or(""), me);
+    changed_ = true;
+    if (!answer) return respond_error(answer.error());
+    return respond(200, *answer, "", true);
+  }
+  return std::nullopt;
+}
+
 graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, const std::string& path,
                                                  const ParamMap& params) {
   ++requests_;  // batch operations count one each, as they do against Meta's rate limits
   const auto parts = split_path(path);
+  const bool token_exchange = parts.size() == 2 && parts[0] == "oauth";
+  if (strict_tokens_ && !token_exchange) {
+    if (auto refused = oauth_.check_token(param(params, "access_token").value_or(""), now_seconds())) {
+      return respond_error(*refused);
+    }
+  }
+  if (auto oauth = handle_oauth(method, parts, params)) return *oauth;
   if (parts.empty()) {
     if (method == "POST" && params.count("batch")) return handle_batch(params);
     return respond_error(unknown_path("/"));

@@ -5,9 +5,12 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "fake/fixtures.hpp"
+#include "fake/oauth/oauth_service.hpp"
 #include "fake/usage_meter.hpp"
 #include "fake/world_state.hpp"
 #include "fake/write_context.hpp"
@@ -41,6 +44,13 @@ class GraphEmulator {
   // nothing, when the file is damaged or not a fake state; callers refuse to start then.
   core::Result<void> persist_to(std::shared_ptr<WorldStateFile> file);
 
+  // Facebook Login (fake/oauth/oauth_service.hpp): the dialog's redirect for GET /dialog/oauth, the app's secret
+  // (fake-graph --app-secret), and whether unknown, expired and revoked tokens are refused (--strict-tokens).
+  std::expected<std::string, GraphError> oauth_dialog(const ParamMap& params);
+  const OAuthApp& oauth_app() const { return oauth_.app(); }
+  void set_app_secret(std::string secret);
+  void require_known_tokens(bool strict);
+
   // A new fbtrace_id, for errors raised in front of the emulator (FakeGraphServer's faults and proof checks): one
   // sequence per emulator, so no two errors share an id.
   std::string next_fbtrace_id();
@@ -48,6 +58,10 @@ class GraphEmulator {
  private:
   graph::HttpResponse handle_locked(const std::string& method, const std::string& path, const ParamMap& params);
   graph::HttpResponse handle_batch(const ParamMap& params);
+  // /oauth/access_token, /debug_token, DELETE /me/permissions; nullopt for any other path.
+  std::optional<graph::HttpResponse> handle_oauth(const std::string& method, const std::vector<std::string>& parts,
+                                                  const ParamMap& params);
+  int64_t now_seconds() const;
   graph::HttpResponse respond(int status, const nlohmann::json& body, const std::string& account_id, bool is_write);
   graph::HttpResponse respond_error(const GraphError& error, const std::string& account_id = {});
   std::string account_of(const Node* node) const;
@@ -59,6 +73,8 @@ class GraphEmulator {
   World world_;
   EmulatorOptions options_;
   UsageMeter usage_;
+  OAuthService oauth_;
+  bool strict_tokens_ = false;
   std::atomic<size_t> requests_{0};
   uint64_t trace_counter_ = 0;
   // With a state file: the file, the fixtures world to start over from after `fake reset`, and whether the request
