@@ -39,6 +39,10 @@ class GraphEmulator {
   // nothing, when the file is damaged or not a fake state; callers refuse to start then.
   core::Result<void> persist_to(std::shared_ptr<WorldStateFile> file);
 
+  // The HTML page behind a preview URL the preview edges handed out (fake/previews/preview_page.hpp): not a Graph
+  // call, so it is neither counted nor metered.
+  graph::HttpResponse preview_page(const ParamMap& params);
+
   // A new fbtrace_id, for errors raised in front of the emulator (FakeGraphServer's faults and proof checks): one
   // sequence per emulator, so no two errors share an id.
   std::string next_fbtrace_id();
