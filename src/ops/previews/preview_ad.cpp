@@ -3,7 +3,6 @@
 // /act_<id>/generatepreviews?creative={…}); several formats go in one batch. Graph answers an iframe
 // (graph-api-facts.md §2); the result carries the iframe, the URL inside it and what to do with it.
 #include <algorithm>
-#include <set>
 
 #include "embedded/embedded.hpp"
 #include "ops/all_ops.hpp"
@@ -112,10 +111,12 @@ const std::vector<std::string>& sdk_ad_formats() {
 // unknown id names the arg that carried it; a creative spec's fields name create_creative's args.
 core::Error in_preview_terms(core::Error error, const PreviewTarget& target, const nlohmann::json& args,
                              const std::string& format) {
-  if (error.path == "ad_format") {
+  const bool format_refused = error.kind == core::ErrorKind::InvalidArgs &&
+                              (error.path == "ad_format" || error.message.find("Param ad_format ") != std::string::npos);
+  if (format_refused) {
     // Blame the arg that carried the refused format.
-    const bool listed = args.value("ad_format", "") != format;
-    error.path = listed ? "args.ad_formats" : "args.ad_format";
+    const bool from_list = args.value("ad_format", "") != format;
+    error.path = from_list ? "args.ad_formats" : "args.ad_format";
     const auto close = tool::close_matches(sdk_ad_formats(), format);
     std::string names;
     for (const auto& name : close) names += (names.empty() ? "" : ", ") + name;
