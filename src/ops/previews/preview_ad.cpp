@@ -202,8 +202,8 @@ core::Result<OpOutput> preview_ad(const nlohmann::json& args, OpContext& ctx) {
               {"items", items},
               {"count", items.size()},
               {"hint", "open a url in a browser to see the ad as Meta renders it, or embed the iframe in a page. "
-                       "Meta's links expire after a while: call again for fresh ones. In fake mode the links are "
-                       "the emulator's, served by `facebook-mcp fake-graph`."}};
+                       "Meta's links expire after a while: call again for fresh ones. Emulated links (fake mode) "
+                       "open only when the calls go through `facebook-mcp fake-graph`, which serves them."}};
   // Every link whole, one a line: hosts that show only text would cut them in a table cell.
   out.summary = std::to_string(items.size()) + " preview(s) of " + target->what + ".\nOpen a url in a browser to "
                 "see the ad as Meta renders it:";
