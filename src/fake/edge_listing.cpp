@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <openssl/evp.h>
 
 #include "fake/field_selection.hpp"
@@ -166,20 +167,33 @@ std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std:
       return std::unexpected(invalid_param("limit", "limit must be a positive integer"));
     }
   }
-  size_t start = 0;
-  if (const auto after = param(params, "after")) {
-    // A cursor names an object of this edge. One that does not decode, or names an object this edge does not list,
-    // was not handed out by this list: Graph refuses it rather than restarting or ending the list.
-    const auto id = decode_cursor(*after);
+  // A cursor names an object of this edge. One that does not decode, or names an object this edge does not list,
+  // was not handed out by this list: Graph refuses it rather than restarting or ending the list.
+  const auto cursor_position = [&](const std::string& cursor) -> std::optional<size_t> {
+    const auto id = decode_cursor(cursor);
     const auto it = std::find_if(nodes.begin(), nodes.end(), [&](const Node* n) {
       const auto node_id = n->data.find("id");
       return node_id != n->data.end() && node_id->is_string() && node_id->get<std::string>() == id;
     });
-    if (id.empty() || it == nodes.end()) return std::unexpected(invalid_cursor());
-    const auto position = static_cast<size_t>(it - nodes.begin());
-    start = static_cast<size_t>(std::upper_bound(kept_at.begin(), kept_at.end(), position) - kept_at.begin());
+    if (id.empty() || it == nodes.end()) return std::nullopt;
+    return static_cast<size_t>(it - nodes.begin());
+  };
+  size_t start = 0;
+  size_t end = 0;
+  if (const auto before = param(params, "before")) {
+    // `before` walks back (graph-api-facts.md §4): the `limit` rows just ahead of the cursor's object.
+    const auto position = cursor_position(*before);
+    if (!position) return std::unexpected(invalid_cursor());
+    end = static_cast<size_t>(std::lower_bound(kept_at.begin(), kept_at.end(), *position) - kept_at.begin());
+    start = end > limit ? end - limit : 0;
+  } else {
+    if (const auto after = param(params, "after")) {
+      const auto position = cursor_position(*after);
+      if (!position) return std::unexpected(invalid_cursor());
+      start = static_cast<size_t>(std::upper_bound(kept_at.begin(), kept_at.end(), *position) - kept_at.begin());
+    }
+    end = std::min(kept.size(), start + limit);
   }
-  const size_t end = std::min(kept.size(), start + limit);
 
   auto data = nlohmann::json::array();
   for (size_t i = start; i < end; ++i) {
@@ -192,14 +206,18 @@ std::expected<nlohmann::json, GraphError> list_edge(const EdgeQuery& query, std:
     nlohmann::json paging = {{"cursors",
                               {{"before", encode_cursor(kept[start]->data.value("id", ""))},
                                {"after", encode_cursor(kept[end - 1]->data.value("id", ""))}}}};
-    if (end < kept.size()) {
-      std::vector<std::pair<std::string, std::string>> next_params;
+    // `next` and `previous` repeat the request with the page's own cursor (FBD/graph-api/results); the first page
+    // has no `previous`, the last no `next`.
+    const auto link = [&](const char* direction) {
+      std::vector<std::pair<std::string, std::string>> link_params;
       for (const auto& [key, value] : params) {
-        if (key != "after" && key != "before") next_params.emplace_back(key, value);
+        if (key != "after" && key != "before") link_params.emplace_back(key, value);
       }
-      next_params.emplace_back("after", paging["cursors"]["after"].get<std::string>());
-      paging["next"] = query.next_base + "?" + graph::form_encode(next_params);
-    }
+      link_params.emplace_back(direction, paging["cursors"][direction].get<std::string>());
+      return query.next_base + "?" + graph::form_encode(link_params);
+    };
+    if (start > 0) paging["previous"] = link("before");
+    if (end < kept.size()) paging["next"] = link("after");
     body["paging"] = paging;
   }
   return body;

@@ -1,4 +1,5 @@
 #include "fake/fake_graph_server.hpp"
+#include "fake/previews/preview_page.hpp"
 
 #include <httplib.h>
 
@@ -159,6 +160,16 @@ void FakeGraphServer::install_routes() {
       stats["objects"][type] = emulator_->count(type);
     }
     res.set_content(stats.dump(), "application/json");
+  });
+
+  // The page behind the preview edges' iframe URLs (fake/previews/preview_page.hpp): HTML, not a Graph answer, so
+  // no faults, proof check or usage headers. Registered before the Graph catch-all, which httplib would try first.
+  http.Get(kPreviewPagePath, [this](const httplib::Request& req, httplib::Response& res) {
+    ParamMap params;
+    for (const auto& [key, value] : req.params) params[key] = value;
+    const auto page = emulator_->preview_page(params);
+    res.status = page.status;
+    res.set_content(page.body, page.headers.at("content-type"));
   });
 
   const auto graph = [this](const httplib::Request& req, httplib::Response& res,

@@ -10,6 +10,8 @@
 
 #include "core/log.hpp"
 #include "fake/edge_listing.hpp"
+#include "fake/previews/preview_edges.hpp"
+#include "fake/previews/preview_page.hpp"
 #include "fake/rules/copy_rules.hpp"
 #include "fake/rules/image_rules.hpp"
 #include "fake/rules/write_rules.hpp"
@@ -217,6 +219,15 @@ std::string GraphEmulator::next_fbtrace_id() {
   return id;
 }
 
+graph::HttpResponse GraphEmulator::preview_page(const ParamMap& params) {
+  std::lock_guard lock(mutex_);
+  if (state_file_) {
+    // Another process sharing the state file may have made the creative.
+    if (auto session = state_file_->lock()) (void)session->sync(world_.store, trace_counter_, seed_store_);
+  }
+  return render_preview_page(world_.store, params);
+}
+
 // The numeric ad account a node belongs to (ad accounts carry their own account_id), for the usage headers.
 std::string GraphEmulator::account_of(const Node* node) const {
   return node ? node->data.value("account_id", "") : std::string();
@@ -351,6 +362,11 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
 
   const std::string& edge = parts[1];
   if (method == "GET") {
+    if (is_preview_edge(node->type, edge)) {
+      auto body = preview_edge(ctx, *node, edge, params, options_.base_url);
+      if (!body) return respond_error(body.error(), account);
+      return respond(200, *body, account, false);
+    }
     if (const ComputedEdge computed = find_computed_edge(node->type, edge)) {
       auto body = computed(ctx, *node, params);
       if (!body) return respond_error(body.error(), account);
@@ -409,7 +425,8 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       return respond(200, {{"id", new_id}}, account, true);
     }
   }
-  if (!find_edge(node->type, edge) && !find_computed_edge(node->type, edge) && edge != "copies") {
+  if (!find_edge(node->type, edge) && !find_computed_edge(node->type, edge) && !is_preview_edge(node->type, edge) &&
+      edge != "copies") {
     return respond_error(unknown_path("/" + edge), account);
   }
   return respond_error(unsupported_request(method, id + "/" + edge), account);

@@ -51,6 +51,10 @@ class GraphEmulator {
   void set_app_secret(std::string secret);
   void require_known_tokens(bool strict);
 
+  // The HTML page behind a preview URL the preview edges handed out (fake/previews/preview_page.hpp): not a Graph
+  // call, so it is neither counted nor metered.
+  graph::HttpResponse preview_page(const ParamMap& params);
+
   // A new fbtrace_id, for errors raised in front of the emulator (FakeGraphServer's faults and proof checks): one
   // sequence per emulator, so no two errors share an id.
   std::string next_fbtrace_id();

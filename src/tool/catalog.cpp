@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "tool/arg_summary.hpp"
 
@@ -82,21 +83,27 @@ nlohmann::json describe_data(const RegisteredOp& op, bool json_schema) {
   return out;
 }
 
-std::vector<std::string> close_matches(const OpRegistry& registry, const std::string& name) {
-  std::vector<std::pair<size_t, std::string>> scored;
-  for (const auto& candidate : registry.names()) {
-    size_t score = edit_distance(name, candidate);
+std::vector<std::string> close_matches(const std::vector<std::string>& candidates, const std::string& name) {
+  // (score, edit distance, name): among names sharing a word, the nearest spelling comes first.
+  std::vector<std::tuple<size_t, size_t, std::string>> scored;
+  for (const auto& candidate : candidates) {
+    const size_t distance = edit_distance(name, candidate);
+    size_t score = distance;
     // A shared word ("campaign" in "campaigns_list") is a strong hint even when the distance is large.
     std::istringstream words(name);
     for (std::string word; std::getline(words, word, '_');) {
       if (word.size() >= 4 && candidate.find(word) != std::string::npos) score = std::min(score, size_t{3});
     }
-    if (score <= std::max<size_t>(3, name.size() / 3)) scored.emplace_back(score, candidate);
+    if (score <= std::max<size_t>(3, name.size() / 3)) scored.emplace_back(score, distance, candidate);
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
-  for (size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+  for (size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(std::get<2>(scored[i]));
   return out;
+}
+
+std::vector<std::string> close_matches(const OpRegistry& registry, const std::string& name) {
+  return close_matches(registry.names(), name);
 }
 
 std::string readme_ops_table(const OpRegistry& registry) {

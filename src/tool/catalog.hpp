@@ -14,6 +14,8 @@ std::string help_text(const OpRegistry& registry);
 nlohmann::json describe_data(const RegisteredOp& op, bool json_schema = false);
 // Up to 3 op names close to `name` (edit distance, shared words), best first.
 std::vector<std::string> close_matches(const OpRegistry& registry, const std::string& name);
+// The same over any names (enum values an op checks: ad formats, …).
+std::vector<std::string> close_matches(const std::vector<std::string>& candidates, const std::string& name);
 // The markdown table README.md carries between its ops-table markers.
 std::string readme_ops_table(const OpRegistry& registry);
 

@@ -98,6 +98,17 @@ json creative_fields() {
           {"call_to_action_type", "SHOP_NOW"}};
 }
 
+// The ad as Meta would show it: a preview link per format.
+void check_preview(McpSession& mcp, const std::string& ad_id) {
+  const auto preview = mcp.ok("preview_ad", {{"ad_id", ad_id}, {"ad_formats", {"MOBILE_FEED_STANDARD", "DESKTOP_FEED_STANDARD"}}});
+  const auto& items = preview["data"]["items"];
+  REQUIRE(items.size() == 2);
+  for (const auto& item : items) {
+    CHECK(item["url"].get<std::string>().find("preview_iframe.php?d=") != std::string::npos);
+    CHECK(item["iframe"].get<std::string>().rfind("<iframe", 0) == 0);
+  }
+}
+
 // Starts what was made: campaign, ad set and ad each ask the user first. The ad then waits for Meta's review.
 void resume_all(McpSession& mcp, const std::string& campaign_id, const std::string& adset_id,
                 const std::string& ad_id) {
@@ -134,6 +145,7 @@ TEST_CASE("the ad workflow over MCP, step by step: campaign to a running ad", "[
   const auto ad = mcp.ok("create_ad", {{"adset_id", adset_id}, {"creative_id", creative_id}, {"name", "E2E ad"}});
   const std::string ad_id = ad["data"]["id"];
   CHECK(ad["data"]["ad"]["status"] == "PAUSED");
+  check_preview(mcp, ad_id);
   resume_all(mcp, campaign_id, adset_id, ad_id);
 }
 
@@ -156,5 +168,6 @@ TEST_CASE("the ad workflow over MCP with launch_ad: one call, then resume", "[e2
   CHECK(launched["data"]["status"] == "PAUSED");
   const auto creative = mcp.ok("get_creative", {{"creative_id", ids["creative_id"]}});
   CHECK(creative["data"]["creative"]["image_hash"] == ids["image_hash"]);
+  check_preview(mcp, ids["ad_id"]);
   resume_all(mcp, ids["campaign_id"], ids["adset_id"], ids["ad_id"]);
 }
