@@ -122,3 +122,25 @@ TEST_CASE("launch_ad whose batch answer is lost finds what Meta made by name, on
   auto after = live_counts(emulator);
   for (size_t i = 0; i < after.size(); ++i) CHECK(after[i] == before[i] + 1);
 }
+
+TEST_CASE("launch_ad called again with the same args returns the first launch, not a second one", "[launch_ad]") {
+  auto services = testing::fake_services();
+  const auto before = live_counts(*services->emulator);
+  auto first = testing::call(*services, "launch_ad", launch_args());
+  REQUIRE_FALSE(first.is_error);
+  auto again = testing::call(*services, "launch_ad", launch_args());
+  REQUIRE_FALSE(again.is_error);
+  CHECK(again.structured["data"]["already_launched"] == true);
+  const auto& ids = first.structured["data"]["ids"];
+  for (const char* id : {"campaign_id", "adset_id", "creative_id", "ad_id"}) {
+    CHECK(again.structured["data"]["ids"][id] == ids[id]);
+  }
+  auto after = live_counts(*services->emulator);
+  for (size_t i = 0; i < after.size(); ++i) CHECK(after[i] == before[i] + 1);
+  // A deliberate second launch says so with its own key.
+  auto args = launch_args();
+  args["idempotency_key"] = "second-launch";
+  auto second = testing::call(*services, "launch_ad", args);
+  REQUIRE_FALSE(second.is_error);
+  CHECK(second.structured["data"]["ids"]["campaign_id"] != ids["campaign_id"]);
+}

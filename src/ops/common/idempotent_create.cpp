@@ -10,9 +10,6 @@
 namespace fbmcp::ops {
 namespace {
 
-// A derived key only covers a retry window; an explicit key is the caller's promise of "the same create".
-constexpr int64_t kDerivedKeyLifetime = 10 * 60;
-constexpr int64_t kExplicitKeyLifetime = 24 * 60 * 60;
 // Our clock and Meta's may disagree; an object made this long before our attempt is not ours.
 constexpr int64_t kClockSkew = 15 * 60;
 

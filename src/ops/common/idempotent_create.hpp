@@ -16,6 +16,10 @@
 
 namespace fbmcp::ops {
 
+// A derived key only covers a retry window; an explicit key is the caller's promise of "the same create".
+inline constexpr int64_t kDerivedKeyLifetime = 10 * 60;
+inline constexpr int64_t kExplicitKeyLifetime = 24 * 60 * 60;
+
 struct CreateRequest {
   std::string op;          // for the key and messages: "create_campaign"
   std::string edge;        // POST target and where to look for the object: "act_1/campaigns"

@@ -6,6 +6,7 @@
 #include "ops/all_ops.hpp"
 #include "ops/common/write_support.hpp"
 #include "ops/images/ad_image_request.hpp"
+#include "ops/launch/launch_once.hpp"
 #include "ops/launch/launch_plan.hpp"
 #include "ops/launch/launch_run.hpp"
 
@@ -75,10 +76,30 @@ core::Result<OpOutput> dry_run_launch(const LaunchPlan& plan, OpContext& ctx) {
   return out;
 }
 
+// What an earlier identical launch made, answered again instead of a second campaign.
+OpOutput already_launched(const nlohmann::json& args, const nlohmann::json& ids) {
+  OpOutput out;
+  out.data = {{"ad_account_id", args["ad_account_id"]}, {"ids", ids}, {"already_launched", true}};
+  out.summary = "'" + args["name"].get<std::string>() + "' was already launched by an identical call: campaign " +
+                ids.value("campaign_id", "") + (ids.contains("ad_id") ? ", ad " + ids["ad_id"].get<std::string>() : "") +
+                ". Nothing new was made.";
+  out.warnings.push_back("an identical launch_ad already made these; pass a different idempotency_key (or change "
+                         "the args) to launch another");
+  return out;
+}
+
 core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
+  const bool dry_run = args.value("dry_run", false);
+  LaunchOnce once(ctx, args);
+  if (!dry_run) {
+    auto earlier = once.earlier();
+    if (!earlier) return std::unexpected(earlier.error());
+    if (*earlier) return already_launched(args, **earlier);
+  }
   auto plan = plan_launch(args, ctx);
   if (!plan) return std::unexpected(plan.error());
-  if (args.value("dry_run", false)) return dry_run_launch(*plan, ctx);
+  if (dry_run) return dry_run_launch(*plan, ctx);
+  once.started();
 
   nlohmann::json steps = nlohmann::json::array();
   if (plan->image) {
@@ -100,6 +121,7 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
     if (outcome.outcome == "unknown") left.push_back("perhaps the " + step_words(outcome.step) + " (" + outcome.note + ")");
   }
   if (!run.complete) {
+    if (left.empty()) once.failed();  // nothing stands: the same call may simply run again
     core::Error error = run.cause.value_or(core::Error{core::ErrorKind::GraphApi, "a step was not made", {}, {},
                                                        std::nullopt, nullptr});
     const std::string failed = [&] {
@@ -118,6 +140,7 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
     error.detail = {{"steps", steps}};
     return std::unexpected(std::move(error));
   }
+  once.made(ids.value("campaign_id", ""));
   OpOutput out;
   out.warnings = plan->warnings;
   out.warnings.push_back("made PAUSED: nothing spends until the ad, its ad set and its campaign are resumed");
