@@ -11,6 +11,7 @@
 
 #include "app/fake_graph_command.hpp"
 #include "app/serve.hpp"
+#include "app/login_command.hpp"
 #include "app/token_command.hpp"
 #include "app/services.hpp"
 #include "core/json_read.hpp"
@@ -33,6 +34,7 @@ Usage:
                                              or delete asks "[y/N]" on a terminal, else only previews
   facebook-mcp fake reset [--state FILE]     delete the fake state file (FILE or FACEBOOK_FAKE_STATE): the next
                                              run starts from the fixtures again
+  facebook-mcp login [--label NAME]          Facebook Login in a browser; the 60-day token is stored encrypted
   facebook-mcp token add --label NAME < FILE store a token (read from stdin, never argv) encrypted in the data dir
   facebook-mcp token list [--json]           stored tokens: label, status, default, user, expiry (never the token)
   facebook-mcp token remove --label NAME     delete a stored token
@@ -220,6 +222,7 @@ int run(int argc, char** argv) {
   if (command == "fake") return fake_command({positional.begin() + 1, positional.end()}, settings());
   if (command == "fake-graph") return fake_graph_command({positional.begin() + 1, positional.end()});
   if (command == "token") return token_command({positional.begin() + 1, positional.end()}, json_only);
+  if (command == "login") return login_command({positional.begin() + 1, positional.end()});
   if (command == "ops-table") {
     tool::OpRegistry registry;
     ops::register_all_ops(registry);

@@ -26,7 +26,7 @@ constexpr const char* kSettingNames[] = {
     "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_SECRET",     "FACEBOOK_GRAPH_URL",
     "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
     "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR",   "FACEBOOK_FAKE_STATE",
-    "FACEBOOK_MAX_RESULT_CHARS"};
+    "FACEBOOK_MAX_RESULT_CHARS", "FACEBOOK_APP_ID",     "FACEBOOK_OAUTH_DIALOG_URL", "FACEBOOK_REDIRECT_URI"};
 
 std::string placeholder_problem() {
   for (const char* name : kSettingNames) {
@@ -49,6 +49,9 @@ Settings load_settings(bool force_fake) {
   Settings s;
   s.access_token = env("FACEBOOK_ACCESS_TOKEN");
   s.app_secret = env("FACEBOOK_APP_SECRET");
+  s.app_id = env("FACEBOOK_APP_ID");
+  s.oauth_dialog_url = env("FACEBOOK_OAUTH_DIALOG_URL");
+  s.redirect_uri = env("FACEBOOK_REDIRECT_URI");
   if (auto url = env("FACEBOOK_GRAPH_URL"); !url.empty()) {
     while (!url.empty() && url.back() == '/') url.pop_back();
     s.graph_url = url;

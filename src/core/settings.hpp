@@ -12,6 +12,9 @@ struct Settings {
   Mode mode = Mode::Fake;
   std::string access_token;     // FACEBOOK_ACCESS_TOKEN
   std::string app_secret;       // FACEBOOK_APP_SECRET
+  std::string app_id;           // FACEBOOK_APP_ID: the Meta app `login` signs in to
+  std::string oauth_dialog_url; // FACEBOOK_OAUTH_DIALOG_URL: empty = https://www.facebook.com/<version>/dialog/oauth
+  std::string redirect_uri;     // FACEBOOK_REDIRECT_URI: login's loopback callback; empty = a free port
   std::string graph_url = "https://graph.facebook.com";  // FACEBOOK_GRAPH_URL
   std::string api_version = "v24.0";                     // FACEBOOK_API_VERSION (Meta SDK 24.0.1 default)
   std::string fixtures_dir;     // FACEBOOK_FIXTURES_DIR: empty = fixtures compiled into the binary
