@@ -13,6 +13,7 @@
 #include "app/serve.hpp"
 #include "app/login_command.hpp"
 #include "app/token_command.hpp"
+#include "app/token_store_access.hpp"
 #include "app/services.hpp"
 #include "core/json_read.hpp"
 #include "core/log.hpp"
@@ -215,6 +216,7 @@ int run(int argc, char** argv) {
   const auto settings = [&] {
     auto s = core::load_settings(fake || command == "fake");
     if (state) s.fake_state = *state;
+    if (command == "serve" || command == "call") use_stored_token(s);
     return s;
   };
   if (command == "serve") return serve_stdio(settings());

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "core/redact.hpp"
+#include "store/idempotency_store.hpp"
 
 namespace fbmcp::app {
 namespace {
@@ -47,5 +48,37 @@ core::Result<OpenedStore> open_store(const std::string& data_dir) {
   return opened;
 }
 
+
+void use_stored_token(core::Settings& settings) {
+  if (!settings.access_token.empty() || (settings.mode == core::Mode::Fake && settings.mode_chosen)) return;
+  const std::string data_dir = settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir;
+  const bool has_key = std::getenv(store::kKeyVariable) || ::access((data_dir + "/store.key").c_str(), F_OK) == 0;
+  if (!has_key || ::access((data_dir + "/tokens.db").c_str(), F_OK) != 0) return;
+  auto opened = open_store(data_dir);
+  if (!opened) {
+    std::cerr << "facebook-mcp: the stored tokens cannot be read (" << core::redact(opened.error().message)
+              << "); going on without them\n";
+    return;
+  }
+  auto rows = opened->tokens->list();
+  if (!rows) return;
+  for (const auto& row : *rows) {
+    if (!row.is_default || row.status != "active") continue;
+    auto token = opened->tokens->get_token(row.label);
+    if (!token) {
+      std::cerr << "facebook-mcp: stored token '" << row.label << "' cannot be read ("
+                << core::redact(token.error().message) << "); going on without it\n";
+      return;
+    }
+    core::register_secret(*token);
+    settings.access_token = std::move(*token);
+    settings.token_label = row.label;
+    if (!settings.mode_chosen) {
+      settings.mode = core::Mode::Live;
+      settings.mode_reason = "stored token '" + row.label + "' (the default; facebook-mcp token list shows them)";
+    }
+    return;
+  }
+}
 
 }  // namespace fbmcp::app

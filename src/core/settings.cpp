@@ -87,6 +87,7 @@ Settings load_settings(bool force_fake) {
   if (auto problem = placeholder_problem(); !problem.empty()) s.settings_error = problem;  // refuse to start
 
   const std::string mode = env("FACEBOOK_MODE");
+  s.mode_chosen = force_fake || mode == "fake" || mode == "live";
   if (force_fake) {
     s.mode = Mode::Fake;
     s.mode_reason = "--fake given";

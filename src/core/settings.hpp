@@ -26,6 +26,8 @@ struct Settings {
   nlohmann::json spend_limits;   // FACEBOOK_SPEND_LIMITS (JSON); null = no limits beyond confirmation
   std::string settings_error;    // a setting that could not be read; the server refuses to start with it
   std::string mode_reason;      // one line saying why this mode was chosen, for the start banner
+  bool mode_chosen = false;     // --fake or FACEBOOK_MODE decided it (not the presence of a token)
+  std::string token_label;      // the stored token in use (app/token_store_access.hpp); empty = the environment's
 };
 
 // FACEBOOK_MODE=fake|live wins; otherwise live when a token is set, else fake. `force_fake` is the --fake flag.

@@ -76,6 +76,16 @@ TEST_CASE("login: dialog, loopback callback, token exchange, encrypted store", "
     REQUIRE(tokens.size() == 1);
     CHECK(tokens[0]["label"] == "e2e");
     CHECK(tokens[0].dump().find("100090000000001") != std::string::npos);  // the fixture user, from debug_token
+    // The server then uses the stored token (the default) in live mode: fake-graph (strict) accepts only tokens it
+    // issued, so listing the ad accounts proves it is the one login stored.
+    Subprocess call({FBMCP_BINARY, "call", "list_ad_accounts", "--json"}, env);  // FACEBOOK_ACCESS_TOKEN empty
+    CHECK(call.wait(30000) == 0);
+    const std::string called = call.drain_stdout();
+    transcript += called + call.drain_stderr();
+    const auto result = json::parse(called);
+    CHECK(result["mode"] == "live");
+    CHECK(result["ok"] == true);
+    CHECK_FALSE(result["data"]["items"].empty());
     // The emulator issues tokens starting "EAAG"; none may show anywhere.
     CHECK(transcript.find("EAAG") == std::string::npos);
   }
