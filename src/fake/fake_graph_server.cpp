@@ -155,7 +155,7 @@ void FakeGraphServer::install_routes() {
   });
   http.Get("/__control/stats", [this](const httplib::Request&, httplib::Response& res) {
     nlohmann::json stats = {{"http_requests", http_requests_.load()}, {"graph_calls", emulator_->requests_served()}};
-    for (const char* type : {"campaign", "adset", "ad", "adcreative", "adimage", "customaudience"}) {
+    for (const char* type : {"campaign", "adset", "ad", "adcreative", "adimage", "advideo", "customaudience"}) {
       stats["objects"][type] = emulator_->count(type);
     }
     res.set_content(stats.dump(), "application/json");
