@@ -108,7 +108,7 @@ core::Result<void> transfer_chunks(VideoTransfer& t, uint64_t start, uint64_t en
   int failures_in_a_row = 0;
   while (start != end) {
     if (t.ctx.is_cancelled()) {
-      auto error = core::fail(core::ErrorKind::InvalidArgs,
+      auto error = core::fail(core::ErrorKind::Internal,
                               "upload_video cancelled at " + video_size_text(start) + " of " + video_size_text(total),
                               "call upload_video again to upload the video from the start");
       error.error().detail = {{"upload_session_id", t.session_id}, {"acknowledged_bytes", start}};

@@ -1,5 +1,6 @@
 #include "ops/videos/video_source.hpp"
 
+#include "core/text.hpp"
 #include "media/url_fetch.hpp"
 
 namespace fbmcp::ops {
@@ -9,13 +10,6 @@ std::unexpected<core::Error> video_source_refused(const std::string& path, std::
   auto error = core::fail(core::ErrorKind::InvalidArgs, std::move(message), std::move(hint));
   error.error().path = path;
   return error;
-}
-
-std::string video_name_of(std::string text) {
-  if (const auto cut = text.find_first_of("?#"); cut != std::string::npos) text.resize(cut);
-  while (!text.empty() && text.back() == '/') text.pop_back();
-  const auto slash = text.find_last_of('/');
-  return slash == std::string::npos ? text : text.substr(slash + 1);
 }
 
 }  // namespace
@@ -54,7 +48,7 @@ core::Result<VideoSource> read_video_source(const nlohmann::json& args) {
     if (!first) return std::unexpected(first.error());
     head = std::move(*first);
     video.file_ = std::move(*file);
-    video.source_name = video_name_of(value);
+    video.source_name = core::last_path_segment(value);
   } else {
     media::FetchOptions options;
     options.max_bytes = kMaxVideoUrlBytes;
@@ -70,7 +64,7 @@ core::Result<VideoSource> read_video_source(const nlohmann::json& args) {
     }
     video.bytes_ = std::move(fetched->bytes);
     head = video.bytes_.substr(0, 64);
-    video.source_name = video_name_of(fetched->final_url);
+    video.source_name = core::last_path_segment(fetched->final_url);
   }
   auto type = media::require_video(head, video.source);
   if (!type) return std::unexpected(type.error());
