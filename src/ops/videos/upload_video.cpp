@@ -265,7 +265,8 @@ core::Result<OpOutput> upload_video(const nlohmann::json& args, OpContext& ctx) 
                 {"ad_account_id", *act_id},
                 {"video", shown},
                 {"upload", {{"method", one_request ? "single_request" : "resumable"}}}};
-    out.summary = "Dry run: " + label + " is a " + type + " video (" + video_size_text(video->size()) +
+    out.summary = "Dry run: " + label + (video->type == media::MediaType::Mp4 ? " is an " : " is a ") + type +
+                  " video (" + video_size_text(video->size()) +
                   "); it would go to " + *act_id + (one_request ? " in one request" : " in resumable chunks") +
                   ". Nothing was uploaded.";
     return out;

@@ -54,6 +54,8 @@ core::Result<VideoSource> read_video_source(const nlohmann::json& args) {
     options.max_bytes = kMaxVideoUrlBytes;
     options.timeout_ms = 300000;  // 5 minutes for up to 200 MB
     options.allow_private = media::private_urls_allowed();
+    options.what = "video";
+    options.local_alternative = "file_path";
     auto fetched = media::fetch_url(value, options, "video_url");
     if (!fetched) {
       auto error = fetched.error();
