@@ -41,20 +41,21 @@ LocalFile::~LocalFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-core::Result<std::string> LocalFile::read_at(uint64_t offset, size_t length, const std::string& arg) const {
-  std::string bytes(length, '\0');
+core::Result<void> LocalFile::read_at(uint64_t offset, size_t length, std::string& bytes, const std::string& arg) const {
+  bytes.resize(length);
   size_t used = 0;
   while (used < length) {
     const ssize_t n = ::pread(fd_, bytes.data() + used, length - used, static_cast<off_t>(offset + used));
     if (n < 0) {
       if (errno == EINTR) continue;
-      return file_refused(arg, "cannot read " + arg + ": " + std::strerror(errno), "check that the file is still there");
+      return std::unexpected(
+          file_refused(arg, "cannot read " + arg + ": " + std::strerror(errno), "check that the file is still there").error());
     }
     if (n == 0) break;
     used += static_cast<size_t>(n);
   }
   bytes.resize(used);
-  return bytes;
+  return {};
 }
 
 core::Result<LocalFile> open_local_file(const std::string& path, const std::string& arg, const std::string& kind,
@@ -100,11 +101,11 @@ core::Result<std::string> read_local_file(const std::string& path, size_t max_by
   for (;;) {
     const size_t want = std::min<uint64_t>(max_bytes + 1 - bytes.size(),
                                            std::max<uint64_t>(opened->size() + 1 - std::min<uint64_t>(bytes.size(), opened->size()), 65536));
-    auto piece = opened->read_at(bytes.size(), want, arg);
-    if (!piece) return std::unexpected(piece.error());
-    bytes += *piece;
+    std::string piece;
+    if (auto read = opened->read_at(bytes.size(), want, piece, arg); !read) return std::unexpected(read.error());
+    bytes += piece;
     if (bytes.size() > max_bytes) return too_big(bytes.size());
-    if (piece->size() < want) break;
+    if (piece.size() < want) break;
   }
   return bytes;
 }

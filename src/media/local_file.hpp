@@ -32,8 +32,9 @@ class LocalFile {
   ~LocalFile();
 
   uint64_t size() const { return size_; }
-  // Up to `length` bytes from `offset` (fewer only at the end of the file). `arg` names the argument in errors.
-  core::Result<std::string> read_at(uint64_t offset, size_t length, const std::string& arg) const;
+  // Up to `length` bytes from `offset` into `bytes` (fewer only at the end of the file), reusing its memory: a
+  // caller reading chunk after chunk allocates once. `arg` names the argument in errors.
+  core::Result<void> read_at(uint64_t offset, size_t length, std::string& bytes, const std::string& arg) const;
 
  private:
   friend core::Result<LocalFile> open_local_file(const std::string& path, const std::string& arg,

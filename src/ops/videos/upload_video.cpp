@@ -106,6 +106,7 @@ std::string video_progress_line(uint64_t done, uint64_t total) {
 core::Result<void> transfer_chunks(VideoTransfer& t, uint64_t start, uint64_t end) {
   const uint64_t total = t.video.size();
   int failures_in_a_row = 0;
+  std::string buffer;  // one chunk's memory, reused for every chunk
   while (start != end) {
     if (t.ctx.is_cancelled()) {
       auto error = core::fail(core::ErrorKind::Internal,
@@ -120,9 +121,10 @@ core::Result<void> transfer_chunks(VideoTransfer& t, uint64_t start, uint64_t en
                             std::to_string(total) + "-byte video",
                         "try the upload again");
     }
-    auto chunk = t.video.read(start, static_cast<size_t>(end - start));
-    if (!chunk) return std::unexpected(chunk.error());
-    if (chunk->size() != end - start) {
+    if (auto read = t.video.read(start, static_cast<size_t>(end - start), buffer); !read) {
+      return std::unexpected(read.error());
+    }
+    if (buffer.size() != end - start) {
       return core::fail(core::ErrorKind::InvalidArgs, t.video.source + " became shorter while it was uploaded",
                         "leave the file unchanged during the upload and try again");
     }
@@ -132,9 +134,10 @@ core::Result<void> transfer_chunks(VideoTransfer& t, uint64_t start, uint64_t en
                                {"start_offset", std::to_string(start)}},
                               true);
     request.files.push_back({"video_file_chunk", t.video.source_name.empty() ? "video.mp4" : t.video.source_name,
-                             "application/octet-stream", std::move(*chunk)});
+                             "application/octet-stream", std::move(buffer)});
     t.chunk_bytes = std::max(t.chunk_bytes, end - start);
     auto answer = t.graph.send_once(request);
+    buffer = std::move(request.files.front().bytes);
     if (answer) {
       const auto next_start = video_offset_of(*answer, "start_offset");
       const auto next_end = video_offset_of(*answer, "end_offset");
@@ -183,12 +186,12 @@ struct VideoUploaded {
 
 core::Result<VideoUploaded> upload_in_one_request(OpContext& ctx, const VideoSource& video, const std::string& path,
                                                   graph::Params params) {
-  auto bytes = video.read(0, static_cast<size_t>(video.size()));
-  if (!bytes) return std::unexpected(bytes.error());
+  std::string bytes;
+  if (auto read = video.read(0, static_cast<size_t>(video.size()), bytes); !read) return std::unexpected(read.error());
   ctx.report("uploading video: " + video_size_text(video.size()) + " in one request");
   auto request = video_post(path, std::move(params), false);
   request.files.push_back({"source", video.source_name.empty() ? "video.mp4" : video.source_name,
-                           std::string(media::mime_type(video.type)), std::move(*bytes)});
+                           std::string(media::mime_type(video.type)), std::move(bytes)});
   auto answer = ctx.graph.send_once(request);
   if (!answer) return std::unexpected(answer.error());
   const std::string id = video_text_of(*answer, "id");

@@ -14,10 +14,10 @@ std::unexpected<core::Error> video_source_refused(const std::string& path, std::
 
 }  // namespace
 
-core::Result<std::string> VideoSource::read(uint64_t offset, size_t length) const {
-  if (file_) return file_->read_at(offset, length, source);
-  if (offset > bytes_.size()) return std::string();
-  return bytes_.substr(static_cast<size_t>(offset), length);
+core::Result<void> VideoSource::read(uint64_t offset, size_t length, std::string& bytes) const {
+  if (file_) return file_->read_at(offset, length, bytes, source);
+  bytes.assign(offset > bytes_.size() ? std::string_view() : std::string_view(bytes_).substr(offset, length));
+  return {};
 }
 
 core::Result<VideoSource> read_video_source(const nlohmann::json& args) {
@@ -44,9 +44,7 @@ core::Result<VideoSource> read_video_source(const nlohmann::json& args) {
                                       " bytes; Meta takes videos up to 10 GB",
                                   "shorten or re-encode the video");
     }
-    auto first = file->read_at(0, 64, "file_path");
-    if (!first) return std::unexpected(first.error());
-    head = std::move(*first);
+    if (auto read = file->read_at(0, 64, head, "file_path"); !read) return std::unexpected(read.error());
     video.file_ = std::move(*file);
     video.source_name = core::last_path_segment(value);
   } else {

@@ -25,8 +25,9 @@ class VideoSource {
   media::MediaType type = media::MediaType::Unknown;
 
   uint64_t size() const { return file_ ? file_->size() : bytes_.size(); }
-  // Bytes [offset, offset + length) of the video.
-  core::Result<std::string> read(uint64_t offset, size_t length) const;
+  // Bytes [offset, offset + length) of the video into `bytes` (its memory reused: one chunk-sized buffer serves a
+  // whole upload).
+  core::Result<void> read(uint64_t offset, size_t length, std::string& bytes) const;
 
   friend core::Result<VideoSource> read_video_source(const nlohmann::json& args);
 
