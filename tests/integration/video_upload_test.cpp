@@ -192,3 +192,28 @@ TEST_CASE("upload_video in fake mode: chunked above 20 MB, with progress per chu
   CHECK(std::count_if(lines.begin(), lines.end(), [](const auto& l) { return l.rfind("uploading video:", 0) == 0; }) >= 9);
   CHECK(lines.back().find("100%") != std::string::npos);
 }
+
+TEST_CASE("upload_video goes to the video host, everything else to the Graph host", "[live][upload_video][http]") {
+  auto world = testing::http_world();
+  // Meta serves uploads on graph-video.facebook.com; here a second fake-graph server on the same world stands in.
+  fake::FakeGraphServer video_host(world->emulator);
+  REQUIRE(video_host.start(0));
+  testing::TempDir data("fbmcp-video-store");
+  core::Settings live;
+  live.mode = core::Mode::Live;
+  live.graph_url = world->server->base_url();
+  live.graph_video_url = video_host.base_url();
+  live.access_token = testing::kCanaryToken;
+  live.data_dir = data.path;
+  auto services = app::make_services(live);
+  REQUIRE(services);
+  const size_t graph_before = world->server->http_requests();
+  auto result = testing::call(**services, "upload_video",
+                              {{"ad_account_id", testing::kUsdAccount},
+                               {"file_path", std::string(FBMCP_SOURCE_DIR) + "/tests/golden/upload_video/files/storm_15s.mp4"}});
+  INFO(result.text);
+  REQUIRE_FALSE(result.is_error);
+  CHECK(video_host.http_requests() == 1);                 // the one multipart request with `source`
+  CHECK(world->server->http_requests() == graph_before + 1);  // the account's currency and name
+  services->reset();  // its pooled connections close before the servers stop
+}
