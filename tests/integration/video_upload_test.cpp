@@ -217,3 +217,47 @@ TEST_CASE("upload_video goes to the video host, everything else to the Graph hos
   CHECK(world->server->http_requests() == graph_before + 1);  // the account's currency and name
   services->reset();  // its pooled connections close before the servers stop
 }
+
+TEST_CASE("upload_video: a transient Graph error on a chunk is resumed at the same offset", "[live][upload_video][http]") {
+  testing::TempDir dir("fbmcp-video");
+  const std::string path = dir.file("promo.mp4");
+  const uint64_t size = 40ull * 1024 * 1024;
+  make_sparse_mp4(path, size);
+  auto world = testing::http_world();
+  const uint64_t chunk = fake::emulator_video_chunk_bytes(size);
+  std::atomic<int> acknowledged{0};
+  tool::CallEnv env;
+  env.progress = [&](const std::string& line) {
+    if (line.rfind("uploading video:", 0) == 0 && ++acknowledged == 2) {
+      // Graph's "An unexpected error has occurred. Please retry your request later." (code 2, is_transient).
+      testing::arm(*world, {{"kind", "graph_error"}, {"code", 2}, {"is_transient", true}, {"status", 500},
+                            {"method", "POST"}, {"path", "advideos"}});
+    }
+  };
+  auto result = world->services->router->call(
+      {{"op", "upload_video"}, {"args", {{"ad_account_id", testing::kUsdAccount}, {"file_path", path}}}}, env);
+  INFO(result.text);
+  REQUIRE_FALSE(result.is_error);
+  CHECK(result.structured["data"]["upload"]["resumes"] == 1);
+  CHECK(result.structured["data"]["upload"]["resumed_at_offsets"] == json::array({chunk}));
+  const auto session = upload_session(*world, result.structured["data"]["video"]["id"].get<std::string>())["upload_session"];
+  CHECK(session["received"] == size);
+}
+
+TEST_CASE("upload_video stops between chunks when the call is cancelled", "[upload_video]") {
+  auto services = testing::fake_services();
+  testing::TempDir dir("fbmcp-video");
+  const std::string path = dir.file("long_cut.mp4");
+  make_sparse_mp4(path, 40ull * 1024 * 1024);
+  int acknowledged = 0;
+  tool::CallEnv env;
+  env.progress = [&](const std::string& line) {
+    if (line.rfind("uploading video:", 0) == 0) ++acknowledged;
+  };
+  env.cancelled = [&] { return acknowledged >= 3; };
+  auto result = services->router->call(
+      {{"op", "upload_video"}, {"args", {{"ad_account_id", testing::kUsdAccount}, {"file_path", path}}}}, env);
+  REQUIRE(result.is_error);
+  // 0% before the first chunk, then two chunks acknowledged: the third was never sent.
+  CHECK(acknowledged == 3);
+}
