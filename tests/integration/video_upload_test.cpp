@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -56,6 +55,21 @@ struct Progress {
   }
 };
 
+// Uploads `path` to kUsdAccount through the live client and arms `fault` once the `reports`-th "uploading video:"
+// progress line has arrived: the first says 0% (before any chunk), each later one acknowledges a chunk, so the fault
+// meets the next transfer. Every progress line goes to `progress`.
+tool::ToolResult upload_with_fault(testing::HttpWorld& world, const std::string& path, int reports, const json& fault,
+                                   Progress& progress) {
+  int seen = 0;
+  tool::CallEnv env;
+  env.progress = [&](const std::string& line) {
+    progress.add(line);
+    if (line.rfind("uploading video:", 0) == 0 && ++seen == reports) testing::arm(world, fault);
+  };
+  return world.services->router->call(
+      {{"op", "upload_video"}, {"args", {{"ad_account_id", testing::kUsdAccount}, {"file_path", path}}}}, env);
+}
+
 }  // namespace
 
 TEST_CASE("upload_video: 1 GiB over the live path in chunks, resumed after a connection reset", "[live][upload_video][http]") {
@@ -67,18 +81,9 @@ TEST_CASE("upload_video: 1 GiB over the live path in chunks, resumed after a con
   const uint64_t chunk = fake::emulator_video_chunk_bytes(kGiB);
   REQUIRE(chunk == 128ull * 1024 * 1024);
 
+  // After the third chunk is acknowledged, the next transfer's connection is reset mid-answer.
   Progress progress;
-  std::atomic<int> acknowledged{0};
-  tool::CallEnv env;
-  env.progress = [&](const std::string& line) {
-    progress.add(line);
-    // After the third chunk is acknowledged, the next transfer's connection is reset mid-answer.
-    if (line.rfind("uploading video:", 0) == 0 && ++acknowledged == 4) {
-      testing::arm(*world, {{"kind", "reset"}, {"method", "POST"}, {"path", "advideos"}});
-    }
-  };
-  auto result = world->services->router->call(
-      {{"op", "upload_video"}, {"args", {{"ad_account_id", testing::kUsdAccount}, {"file_path", path}}}}, env);
+  auto result = upload_with_fault(*world, path, 4, {{"kind", "reset"}, {"method", "POST"}, {"path", "advideos"}}, progress);
   INFO(result.text);
   REQUIRE_FALSE(result.is_error);
   const auto& data = result.structured["data"];
@@ -123,15 +128,9 @@ TEST_CASE("upload_video: a chunk applied whose answer was lost is re-sent and co
   auto world = testing::http_world();
   const uint64_t chunk = fake::emulator_video_chunk_bytes(size);
 
-  std::atomic<int> acknowledged{0};
-  tool::CallEnv env;
-  env.progress = [&](const std::string& line) {
-    if (line.rfind("uploading video:", 0) == 0 && ++acknowledged == 3) {
-      testing::arm(*world, {{"kind", "close_after_apply"}, {"method", "POST"}, {"path", "advideos"}});
-    }
-  };
-  auto result = world->services->router->call(
-      {{"op", "upload_video"}, {"args", {{"ad_account_id", testing::kUsdAccount}, {"file_path", path}}}}, env);
+  Progress progress;
+  auto result = upload_with_fault(*world, path, 3, {{"kind", "close_after_apply"}, {"method", "POST"}, {"path", "advideos"}},
+                                  progress);
   INFO(result.text);
   REQUIRE_FALSE(result.is_error);
   const std::string video_id = result.structured["data"]["video"]["id"].get<std::string>();
@@ -225,17 +224,12 @@ TEST_CASE("upload_video: a transient Graph error on a chunk is resumed at the sa
   make_sparse_mp4(path, size);
   auto world = testing::http_world();
   const uint64_t chunk = fake::emulator_video_chunk_bytes(size);
-  std::atomic<int> acknowledged{0};
-  tool::CallEnv env;
-  env.progress = [&](const std::string& line) {
-    if (line.rfind("uploading video:", 0) == 0 && ++acknowledged == 2) {
-      // Graph's "An unexpected error has occurred. Please retry your request later." (code 2, is_transient).
-      testing::arm(*world, {{"kind", "graph_error"}, {"code", 2}, {"is_transient", true}, {"status", 500},
-                            {"method", "POST"}, {"path", "advideos"}});
-    }
-  };
-  auto result = world->services->router->call(
-      {{"op", "upload_video"}, {"args", {{"ad_account_id", testing::kUsdAccount}, {"file_path", path}}}}, env);
+  // Graph's "An unexpected error has occurred. Please retry your request later." (code 2, is_transient).
+  Progress progress;
+  auto result = upload_with_fault(*world, path, 2,
+                                  {{"kind", "graph_error"}, {"code", 2}, {"is_transient", true}, {"status", 500},
+                                   {"method", "POST"}, {"path", "advideos"}},
+                                  progress);
   INFO(result.text);
   REQUIRE_FALSE(result.is_error);
   CHECK(result.structured["data"]["upload"]["resumes"] == 1);
