@@ -217,19 +217,22 @@ TEST_CASE("upload_video goes to the video host, everything else to the Graph hos
   services->reset();  // its pooled connections close before the servers stop
 }
 
-TEST_CASE("upload_video: a transient Graph error on a chunk is resumed at the same offset", "[live][upload_video][http]") {
+TEST_CASE("upload_video: a transient error or a short throttle on a chunk is resumed at the same offset",
+          "[live][upload_video][http]") {
+  // Graph's "An unexpected error has occurred. Please retry your request later." (code 2, is_transient), and a
+  // user-level throttle (code 17) whose usage header says access is back at once.
+  const json fault = GENERATE(json{{"kind", "graph_error"}, {"code", 2}, {"is_transient", true}, {"status", 500},
+                                   {"method", "POST"}, {"path", "advideos"}},
+                              json{{"kind", "graph_error"}, {"code", 17}, {"regain_minutes", 0},
+                                   {"method", "POST"}, {"path", "advideos"}});
   testing::TempDir dir("fbmcp-video");
   const std::string path = dir.file("promo.mp4");
   const uint64_t size = 40ull * 1024 * 1024;
   make_sparse_mp4(path, size);
   auto world = testing::http_world();
   const uint64_t chunk = fake::emulator_video_chunk_bytes(size);
-  // Graph's "An unexpected error has occurred. Please retry your request later." (code 2, is_transient).
   Progress progress;
-  auto result = upload_with_fault(*world, path, 2,
-                                  {{"kind", "graph_error"}, {"code", 2}, {"is_transient", true}, {"status", 500},
-                                   {"method", "POST"}, {"path", "advideos"}},
-                                  progress);
+  auto result = upload_with_fault(*world, path, 2, fault, progress);
   INFO(result.text);
   REQUIRE_FALSE(result.is_error);
   CHECK(result.structured["data"]["upload"]["resumes"] == 1);

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "core/json_read.hpp"
 #include "graph/error_table.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/videos/video_source.hpp"
@@ -34,6 +35,8 @@ using tool::OpOutput;
 constexpr uint64_t kSingleRequestBytes = 20ull * 1024 * 1024;
 // Re-sends and offset corrections allowed over a whole upload before giving up.
 constexpr int kMaxVideoResumes = 8;
+// A throttle (code 4, 17, 80004, …) on a chunk is waited out when Meta asks for at most this long.
+constexpr int64_t kMaxVideoThrottleWaitSeconds = 15;
 
 std::string video_size_text(uint64_t bytes) {
   char text[32];
@@ -154,7 +157,16 @@ core::Result<void> transfer_chunks(VideoTransfer& t, uint64_t start, uint64_t en
     const bool correction = subcode == 1363037 && error.graph->error_data.is_object() &&
                             video_offset_of(error.graph->error_data, "start_offset") &&
                             video_offset_of(error.graph->error_data, "end_offset");
-    const bool resend = !correction && (graph::is_retryable(error) || subcode == 1363033);
+    // A throttled chunk was not taken; when Meta's wait is short it is waited out, as GraphClient does for reads.
+    const auto* wait = error.kind == core::ErrorKind::RateLimited && error.detail.is_object()
+                           ? core::find_field(error.detail, "retry_after_seconds")
+                           : nullptr;
+    const int throttle_wait_s = wait && wait->is_number_integer() && wait->get<int64_t>() >= 0 &&
+                                        wait->get<int64_t>() <= kMaxVideoThrottleWaitSeconds
+                                    ? static_cast<int>(wait->get<int64_t>())
+                                    : -1;
+    const bool resend =
+        !correction && (graph::is_retryable(error) || subcode == 1363033 || throttle_wait_s >= 0);
     if ((!correction && !resend) || t.resumes + t.corrections >= kMaxVideoResumes) {
       auto stopped = error;
       stopped.message = "the video upload stopped at " + video_size_text(start) + " of " + video_size_text(total) +
@@ -171,7 +183,8 @@ core::Result<void> transfer_chunks(VideoTransfer& t, uint64_t start, uint64_t en
       // The last acknowledged offset is still `start`: the same chunk goes again, after a short pause.
       ++t.resumes;
       t.resumed_at.push_back(start);
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(200 << failures_in_a_row, 5000)));
+      const int pause_ms = throttle_wait_s > 0 ? throttle_wait_s * 1000 : std::min(200 << failures_in_a_row, 5000);
+      std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
       ++failures_in_a_row;
     }
     t.ctx.report("video upload interrupted at " + video_size_text(start) + " (" + error.message + "); resuming");
