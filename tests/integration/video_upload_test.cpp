@@ -217,14 +217,22 @@ TEST_CASE("upload_video goes to the video host, everything else to the Graph hos
   services->reset();  // its pooled connections close before the servers stop
 }
 
-TEST_CASE("upload_video: a transient error or a short throttle on a chunk is resumed at the same offset",
+TEST_CASE("upload_video: a transient error, a short throttle or an offset correction on a chunk is resumed",
           "[live][upload_video][http]") {
-  // Graph's "An unexpected error has occurred. Please retry your request later." (code 2, is_transient), and a
-  // user-level throttle (code 17) whose usage header says access is back at once.
-  const json fault = GENERATE(json{{"kind", "graph_error"}, {"code", 2}, {"is_transient", true}, {"status", 500},
-                                   {"method", "POST"}, {"path", "advideos"}},
-                              json{{"kind", "graph_error"}, {"code", 17}, {"regain_minutes", 0},
-                                   {"method", "POST"}, {"path", "advideos"}});
+  // Graph's "An unexpected error has occurred. Please retry your request later." (code 2, is_transient); a
+  // user-level throttle (code 17) whose usage header says access is back at once; and subcode 1363037, whose
+  // error_data says where the session stands (FBD/video-api/reference/error-codes) — here the second chunk's start.
+  constexpr uint64_t kChunk = 5ull * 1024 * 1024;  // the emulator's chunk for 40 MiB
+  const json correction = {{"error",
+                            {{"message", "There was a problem uploading your video. Please try uploading it again."},
+                             {"type", "OAuthException"}, {"code", 6000}, {"error_subcode", 1363037},
+                             {"error_data", {{"start_offset", kChunk}, {"end_offset", 2 * kChunk}}},
+                             {"fbtrace_id", "AvideoTrace1"}}}};
+  const json fault = GENERATE_COPY(
+      json{{"kind", "graph_error"}, {"code", 2}, {"is_transient", true}, {"status", 500}, {"method", "POST"},
+           {"path", "advideos"}},
+      json{{"kind", "graph_error"}, {"code", 17}, {"regain_minutes", 0}, {"method", "POST"}, {"path", "advideos"}},
+      json{{"kind", "body"}, {"status", 400}, {"body", correction.dump()}, {"method", "POST"}, {"path", "advideos"}});
   testing::TempDir dir("fbmcp-video");
   const std::string path = dir.file("promo.mp4");
   const uint64_t size = 40ull * 1024 * 1024;
@@ -235,8 +243,15 @@ TEST_CASE("upload_video: a transient error or a short throttle on a chunk is res
   auto result = upload_with_fault(*world, path, 2, fault, progress);
   INFO(result.text);
   REQUIRE_FALSE(result.is_error);
-  CHECK(result.structured["data"]["upload"]["resumes"] == 1);
-  CHECK(result.structured["data"]["upload"]["resumed_at_offsets"] == json::array({chunk}));
+  REQUIRE(chunk == kChunk);
+  const auto& upload = result.structured["data"]["upload"];
+  if (fault["kind"] == "body") {
+    CHECK(upload["offset_corrections"] == 1);
+    CHECK(upload["resumes"] == 0);
+  } else {
+    CHECK(upload["resumes"] == 1);
+    CHECK(upload["resumed_at_offsets"] == json::array({chunk}));
+  }
   const auto session = upload_session(*world, result.structured["data"]["video"]["id"].get<std::string>())["upload_session"];
   CHECK(session["received"] == size);
 }
