@@ -151,6 +151,11 @@ size_t GraphEmulator::count(const std::string& type) const {
   return world_.store.count(type);
 }
 
+size_t GraphEmulator::count_not_deleted(const std::string& type) const {
+  std::lock_guard lock(mutex_);
+  return world_.store.select(type, [](const Node& n) { return n.data.value("status", "") != "DELETED"; }).size();
+}
+
 void GraphEmulator::set_base_url(std::string base_url) {
   std::lock_guard lock(mutex_);
   options_.base_url = std::move(base_url);
@@ -420,6 +425,8 @@ graph::HttpResponse GraphEmulator::handle_batch(const ParamMap& params) {
       url = url.substr(0, q);
     }
     for (auto& [key, value] : graph::form_decode(resolve(text(op, "body", "")))) op_params[key] = value;
+    // A client that url-encodes the reference too gets it resolved in the decoded value.
+    for (auto& [key, value] : op_params) value = resolve(value);
     for (const char* inherited : {"access_token", "appsecret_proof"}) {
       if (params.count(inherited) && !op_params.count(inherited)) op_params[inherited] = params.at(inherited);
     }

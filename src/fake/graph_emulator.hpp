@@ -31,6 +31,8 @@ class GraphEmulator {
   // For tests and benchmarks: how many objects of a type exist, and how many Graph calls were served (each
   // operation inside a batch counts, as Meta counts them against rate limits).
   size_t count(const std::string& type) const;
+  // Objects Graph still shows as existing: deleted ones stay readable (status DELETED) on Meta, so count() keeps them.
+  size_t count_not_deleted(const std::string& type) const;
   size_t requests_served() const { return requests_.load(); }
   void set_base_url(std::string base_url);
 

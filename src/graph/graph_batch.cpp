@@ -11,6 +11,21 @@
 namespace fbmcp::graph {
 namespace {
 
+// A reference to another operation's result, "{result=<name>:$.<path>}" (FBD/graph-api/batch-requests), is written
+// into relative_url and body as it is: Meta's examples show it unencoded ("adset_id={result=create-adset:$.id}"), and
+// Graph substitutes the text before reading the params. form_encode escapes it, so it is put back here.
+std::string with_raw_references(std::string encoded) {
+  static constexpr std::string_view kOpen = "%7Bresult%3D";
+  static constexpr std::string_view kClose = "%7D";
+  for (size_t at = encoded.find(kOpen); at != std::string::npos; at = encoded.find(kOpen, at + 1)) {
+    const size_t end = encoded.find(kClose, at + kOpen.size());
+    if (end == std::string::npos) break;
+    const std::string raw = url_decode(std::string_view(encoded).substr(at, end + kClose.size() - at));
+    encoded.replace(at, end + kClose.size() - at, raw);
+  }
+  return encoded;
+}
+
 // Graph relative_url: path plus query for GET/DELETE; POST params travel in `body` (urlencoded).
 nlohmann::json batch_item(const GraphRequest& request) {
   nlohmann::json item = {{"method", request.method}};
@@ -18,7 +33,7 @@ nlohmann::json batch_item(const GraphRequest& request) {
     item["name"] = request.batch_name;
     item["omit_response_on_success"] = false;  // Graph omits named results by default; callers want them
   }
-  const std::string query = form_encode(request.params.items());
+  const std::string query = with_raw_references(form_encode(request.params.items()));
   if (request.method == "POST") {
     item["relative_url"] = request.path;
     item["body"] = query;
@@ -26,6 +41,26 @@ nlohmann::json batch_item(const GraphRequest& request) {
     item["relative_url"] = query.empty() ? request.path : request.path + "?" + query;
   }
   return item;
+}
+
+// An item Graph left uncompleted is re-sent in a later round, where the items it refers to may not be: references to
+// items that completed are replaced by the ids they made ({result=campaign:$.id} → "120…"), so the re-sent item
+// still points at them.
+GraphRequest with_known_results(GraphRequest request, const std::map<std::string, std::string>& made_ids) {
+  if (made_ids.empty()) return request;
+  Params resolved;
+  for (const auto& [key, value] : request.params.items()) {
+    std::string text = value;
+    for (const auto& [name, id] : made_ids) {
+      const std::string reference = "{result=" + name + ":$.id}";
+      for (size_t at = text.find(reference); at != std::string::npos; at = text.find(reference, at + id.size())) {
+        text.replace(at, reference.size(), id);
+      }
+    }
+    resolved.set(key, text);
+  }
+  request.params = std::move(resolved);
+  return request;
 }
 
 GraphRequest batch_envelope(const nlohmann::json& items, bool idempotent) {
@@ -88,6 +123,7 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
                                                                    bool idempotent,
                                                                    core::Result<nlohmann::json> first_answer) {
   std::vector<std::optional<core::Result<nlohmann::json>>> slots(requests.size());
+  std::map<std::string, std::string> made_ids;  // batch name → the id its item made
   // Graph answers `null` for items it did not complete (timeouts inside the batch): re-send just those, a bounded
   // number of times, as Meta's SDKs do.
   constexpr int kMaxRounds = 3;
@@ -98,7 +134,7 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
     }
     if (pending.empty()) break;
     auto items = nlohmann::json::array();
-    for (size_t i : pending) items.push_back(batch_item(requests[i]));
+    for (size_t i : pending) items.push_back(batch_item(with_known_results(requests[i], made_ids)));
     // A whole-batch failure decoded from Graph (throttle, auth) means nothing ran, so it is safe to retry; a
     // network failure after sending leaves writes' fate unknown.
     auto response =
@@ -113,7 +149,7 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
                                                           " requests")
                                    : response.error();
       if (!idempotent && (error.kind == core::ErrorKind::Network || is_unexpected_shape(error))) {
-        error.message = "outcome unknown: " + error.message;
+        if (error.message.rfind("outcome unknown", 0) != 0) error.message = "outcome unknown: " + error.message;
         error.hint = "the change may or may not have been applied; read the objects before trying again";
       }
       for (size_t i : pending) slots[i] = std::unexpected(error);
@@ -123,6 +159,10 @@ std::vector<core::Result<nlohmann::json>> GraphClient::batch_chunk(const std::ve
       const auto& item = (*response)[k];
       if (item.is_null()) continue;  // not completed: next round
       slots[pending[k]] = decode_item(item, requests[pending[k]], pending[k]);
+      const auto& done = *slots[pending[k]];
+      if (done && !requests[pending[k]].batch_name.empty()) {
+        if (const auto id = read_string(*done, "id"); id && *id) made_ids[requests[pending[k]].batch_name] = **id;
+      }
     }
   }
   std::vector<core::Result<nlohmann::json>> results;

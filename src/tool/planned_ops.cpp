@@ -9,7 +9,7 @@ std::optional<std::string> planned_family(std::string_view op) {
   static constexpr std::pair<std::string_view, std::string_view> kPlanned[] = {
       {"update_spending_limit", "accounts"}, {"account_health", "accounts"},
       {"duplicate_campaign", "campaigns"},
-      {"preview_ad", "ads"}, {"launch_ad", "ads"},
+      {"preview_ad", "ads"},
       {"list_audiences", "audiences"}, {"create_custom_audience", "audiences"}, {"add_audience_users", "audiences"},
       {"remove_audience_users", "audiences"}, {"create_lookalike_audience", "audiences"},
       {"share_audience", "audiences"}, {"delete_audience", "audiences"},

@@ -298,6 +298,18 @@ WRONG_FOR = {"string": 12345, "integer": "ten", "boolean": "yes", "array": "not-
              "number": "two"}
 
 
+def referenced(target, definitions):
+    """"#/definitions/<name>" or "ops/<op>.json#/<pointer>" (another op's fields), as the registry resolves them."""
+    if target.startswith("#/definitions/"):
+        return definitions[target[len("#/definitions/"):]]
+    file, pointer = target.split("#", 1)
+    with open(os.path.join(ROOT, "schemas", file), encoding="utf-8") as f:
+        node = json.load(f)
+    for part in pointer.strip("/").split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
 def inline_definitions(node, definitions):
     """{"$ref": "#/definitions/<name>", …} → the shared definition with the sibling keys laid over it, as the
     registry does (src/tool/schema_definitions.cpp), so the cases see the schema the server validates with."""
@@ -307,7 +319,7 @@ def inline_definitions(node, definitions):
         return node
     out = {}
     if "$ref" in node:
-        out = inline_definitions(definitions[node["$ref"].rsplit("/", 1)[-1]], definitions)
+        out = inline_definitions(referenced(node["$ref"], definitions), definitions)
     for key, value in node.items():
         if key != "$ref":
             out[key] = inline_definitions(value, definitions)

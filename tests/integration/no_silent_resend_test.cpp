@@ -79,3 +79,31 @@ TEST_CASE("an idempotent write whose connection closes unanswered may be re-sent
   CHECK_FALSE(r.is_error);
   CHECK(campaign_status(*world, kActiveCampaign) == "PAUSED");
 }
+
+// Creatives have no created_time (Meta SDK AdCreative.Field): the one a lost create made is told apart from an older
+// creative of the same name by the ids that had that name before the attempt.
+TEST_CASE("a creative whose create answer is lost is found once, never claiming an older namesake",
+          "[live][faults][idempotency]") {
+  auto world = http_world();
+  const json creative = {{"ad_account_id", kUsdAccount},
+                         {"name", "Lost Answer Creative"},
+                         {"page_id", "104857600000001"},
+                         {"link", "https://shop.example.com/boots"},
+                         {"image_hash", "fe5067706fde605fcc635835a1e52fc8"}};
+  const auto older = call_op(*world, "create_creative", creative);
+  REQUIRE_FALSE(older.is_error);
+  const std::string older_id = older.structured["data"]["id"];
+  arm(*world, {{"kind", "close_after_apply"}, {"method", "POST"}, {"path", "adcreatives$"}});
+  auto again = creative;
+  again["idempotency_key"] = "lost-answer-creative-2";  // a deliberate second creative of the same name
+  const auto r = call_op(*world, "create_creative", again);
+  INFO(r.text);
+  REQUIRE_FALSE(r.is_error);
+  CHECK(r.structured["data"]["id"] != older_id);
+  CHECK(r.structured["warnings"].dump().find("not created twice") != std::string::npos);
+  const json filtering = {{{"field", "name"}, {"operator", "EQUAL"}, {"value", "Lost Answer Creative"}}};
+  const auto listed = json::parse(world->emulator->handle("GET", std::string(kUsdAccount) + "/adcreatives",
+                                                          {{"filtering", filtering.dump()}, {"limit", "50"}})
+                                      .body);
+  CHECK(listed["data"].size() == 2);
+}

@@ -211,3 +211,60 @@ TEST_CASE("ad copies land PAUSED in an ad set of the same account", "[fake][ads]
   refused_for(emulator.handle("POST", ad + "/copies", {{"adset_id", kArchivedAdset}}), "adset_id");
   refused_for(emulator.handle("POST", ad + "/copies", {{"adset_id", kOtherAccountAdset}}), "adset_id");
 }
+
+TEST_CASE("an inline creative spec makes a creative with the ad, checked as /adcreatives checks it", "[fake][ads]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  const std::string spec =
+      R"({"name":"Inline","object_story_spec":{"page_id":"104857600000001","link_data":{"link":"https://x.example",)"
+      R"("image_hash":"fe5067706fde605fcc635835a1e52fc8","call_to_action":{"type":"SHOP_NOW"}}}})";
+  const size_t creatives_before = emulator.count("adcreative");
+
+  SECTION("a dry run checks it and stores nothing") {
+    auto p = good_ad();
+    p["creative"] = spec;
+    p["execution_options"] = R"(["validate_only"])";
+    auto checked = emulator.handle("POST", std::string(kAdAct) + "/ads", p);
+    CHECK(checked.status == 200);
+    CHECK(emulator.count("adcreative") == creatives_before);
+  }
+  SECTION("made: the ad shows the new creative, which is the account's") {
+    auto p = good_ad();
+    p["creative"] = spec;
+    const auto id = create(emulator, p);
+    CHECK(emulator.count("adcreative") == creatives_before + 1);
+    const auto creative_id = ad_body(emulator.handle("GET", id, {{"fields", "creative"}}))["creative"]["id"];
+    const auto creative = ad_body(emulator.handle("GET", creative_id, {{"fields", "account_id,name,object_type"}}));
+    CHECK(creative["account_id"] == "1029384756102938");
+    CHECK(creative["name"] == "Inline");
+    CHECK(creative["object_type"] == "SHARE");
+  }
+  SECTION("a spec /adcreatives would refuse is refused, and neither ad nor creative is made") {
+    const size_t ads_before = emulator.count("ad");
+    auto p = good_ad();
+    p["creative"] =
+        R"({"object_story_spec":{"page_id":"104857600000001","link_data":{"link":"https://x.example",)"
+        R"("image_hash":"00000000000000000000000000000000"}}})";
+    auto refused = emulator.handle("POST", std::string(kAdAct) + "/ads", p);
+    CHECK(refused.status == 400);
+    CHECK(emulator.count("adcreative") == creatives_before);
+    CHECK(emulator.count("ad") == ads_before);
+  }
+  SECTION("bad tracking specs after a good spec leave no creative behind") {
+    auto p = good_ad();
+    p["creative"] = spec;
+    p["tracking_specs"] = "[1]";
+    CHECK(emulator.handle("POST", std::string(kAdAct) + "/ads", p).status == 400);
+    CHECK(emulator.count("adcreative") == creatives_before);
+  }
+}
+
+TEST_CASE("a creative can be deleted, and an ad can no longer use it", "[fake][ads]") {
+  auto services = testing::fake_services();
+  auto& emulator = *services->emulator;
+  CHECK(emulator.handle("DELETE", kOtherCreative, {}).status == 200);
+  CHECK(ad_body(emulator.handle("GET", kOtherCreative, {{"fields", "status"}}))["status"] == "DELETED");
+  auto p = good_ad();
+  p["creative"] = std::string(R"({"creative_id":")") + kOtherCreative + "\"}";
+  refused_for(emulator.handle("POST", std::string(kAdAct) + "/ads", p), "creative");
+}

@@ -206,3 +206,30 @@ TEST_CASE("a cursor that is not valid for this list is InvalidArgs at args.after
   REQUIRE(second);
   CHECK_FALSE(second->items.empty());
 }
+
+TEST_CASE("a batch item Graph did not complete is re-sent with the ids its references made", "[graph][batch]") {
+  auto transport = std::make_shared<ScriptedTransport>();
+  const auto item = [](const json& body) {
+    return json{{"code", 200}, {"headers", json::array()}, {"body", body.dump()}};
+  };
+  // Round 1: the campaign is made, the ad set that refers to it is left uncompleted (null); round 2 makes it.
+  transport->script.push_back(http(200, json::array({item({{"id", "777"}}), nullptr})));
+  transport->script.push_back(http(200, json::array({item({{"id", "888"}})})));
+  graph::GraphClient client(transport, no_wait());
+  graph::GraphRequest campaign{"POST", "act_1/campaigns", {{"name", "C"}}};
+  campaign.batch_name = "campaign";
+  graph::GraphRequest adset{"POST", "act_1/adsets", {{"name", "S"}, {"campaign_id", "{result=campaign:$.id}"}}};
+  adset.batch_name = "adset";
+  auto results = client.batch({campaign, adset}, false);
+  REQUIRE(results.size() == 2);
+  REQUIRE(results[0]);
+  REQUIRE(results[1]);
+  CHECK((*results[1])["id"] == "888");
+  REQUIRE(transport->seen.size() == 2);
+  // The first batch carries the reference as Graph reads it (unencoded); the re-sent item names the made id.
+  const auto first = json::parse(*transport->seen[0].params.find("batch"));
+  CHECK(first[1]["body"].get<std::string>().find("campaign_id={result=campaign:$.id}") != std::string::npos);
+  const auto second = json::parse(*transport->seen[1].params.find("batch"));
+  REQUIRE(second.size() == 1);
+  CHECK(second[0]["body"].get<std::string>().find("campaign_id=777") != std::string::npos);
+}

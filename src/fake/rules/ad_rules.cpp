@@ -3,24 +3,48 @@
 #include "core/json_read.hpp"
 
 #include <algorithm>
+#include "fake/rules/creative_rules.hpp"
 #include "fake/rules/edit_rules.hpp"
 #include "fake/status_rules.hpp"
 
 namespace fbmcp::fake {
 namespace {
 
-// creative={"creative_id":"<id>"} is the wire shape of POST /act_<id>/ads (PSDK examples/AdAccountAdsPost.py;
-// graph-api-facts.md §2). The creative must be one of the ad's account. Stored and read back as the AdCreative node
-// {"id": …}, as Graph returns Ad.creative.
-std::expected<std::string, GraphError> read_creative(const WriteContext& ctx, const ParamMap& params,
-                                                     const std::string& account_id) {
+// The creative an ad shows: creative={"creative_id":"<id>"} names an existing one (PSDK examples/AdAccountAdsPost.py;
+// graph-api-facts.md §2), or an inline creative spec {"name": …, "object_story_spec": …} (or object_story_id) makes
+// a new creative in the ad's account ("The ID or creative spec of the ad creative to be used by this ad", Marketing
+// API reference, Ad Account Ads, Creating: `creative`). A new one is built (and checked) like POST /adcreatives and
+// stored only when the ad is. Read back as the AdCreative node {"id": …}, as Graph returns Ad.creative.
+struct AdCreativeChoice {
+  std::string existing_id;
+  std::optional<nlohmann::json> inline_creative;  // built, not yet stored
+};
+
+std::expected<AdCreativeChoice, GraphError> read_creative(WriteContext& ctx, const ParamMap& params,
+                                                          const std::string& account_id) {
   const auto creative = json_param(params, "creative");
   if (!creative) return std::unexpected(missing_param("creative"));
+  const bool is_spec = creative->is_object() && (creative->contains("object_story_spec") ||
+                                                 creative->contains("object_story_id"));
+  if (is_spec) {
+    const Node* account = ctx.store.find("act_" + account_id);
+    if (!account) return std::unexpected(missing_param("creative"));
+    ParamMap creative_params;
+    for (const auto& [key, value] : creative->items()) {
+      creative_params[key] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+    if (!creative_params.count("name")) creative_params["name"] = param(params, "name").value_or("");
+    if (is_validate_only(params)) creative_params["execution_options"] = R"(["validate_only"])";
+    auto built = build_creative(ctx, *account, creative_params);
+    if (!built) return std::unexpected(built.error());
+    return AdCreativeChoice{{}, std::move(*built)};
+  }
   const std::string id = creative->is_object() ? core::string_or_empty(*creative, "creative_id") : std::string();
   if (id.empty()) {
     return std::unexpected(invalid_param("creative", "", "Invalid creative",
                                          "creative must be a JSON object naming an ad creative, e.g. "
-                                         "{\"creative_id\":\"<CREATIVE_ID>\"}."));
+                                         "{\"creative_id\":\"<CREATIVE_ID>\"}, or a creative spec "
+                                         "{\"name\":\"<NAME>\",\"object_story_spec\":<SPEC>}."));
   }
   const Node* node = ctx.store.find(id);
   if (!node || node->type != "adcreative" || core::string_or_empty(node->data, "account_id") != account_id ||
@@ -30,18 +54,18 @@ std::expected<std::string, GraphError> read_creative(const WriteContext& ctx, co
                                              account_id + "; list creatives with GET /act_" + account_id +
                                              "/adcreatives."));
   }
-  return id;
+  return AdCreativeChoice{id, std::nullopt};
 }
 
-// Reads the params both create and update take into `ad`: name, status, creative, tracking_specs.
-std::optional<GraphError> read_ad_params(const WriteContext& ctx, const ParamMap& params, nlohmann::json& ad) {
+// Reads the params both create and update take into `ad`: name, status, creative, tracking_specs. An inline
+// creative is stored last, once nothing else can be refused (and never on a dry run).
+std::optional<GraphError> read_ad_params(WriteContext& ctx, const ParamMap& params, nlohmann::json& ad) {
   if (auto e = read_name_and_status(ctx, params, "ad", ad)) return e;
+  std::optional<AdCreativeChoice> choice;
   if (params.count("creative")) {
     auto creative = read_creative(ctx, params, core::string_or_empty(ad, "account_id"));
     if (!creative) return creative.error();
-    // Meta reviews an ad again when what it shows changes.
-    if (core::string_or_empty(ad.value("creative", nlohmann::json::object()), "id") != *creative) begin_review(ad);
-    ad["creative"] = {{"id", *creative}};
+    choice = std::move(*creative);
   }
   if (auto specs = json_param(params, "tracking_specs")) {
     // Ad.tracking_specs is list<ConversionActionQuery> (PSDK adobjects/ad.py _field_types).
@@ -51,6 +75,17 @@ std::optional<GraphError> read_ad_params(const WriteContext& ctx, const ParamMap
                            "[{\"action.type\":[\"offsite_conversion\"],\"fb_pixel\":[\"<PIXEL_ID>\"]}].");
     }
     ad["tracking_specs"] = *specs;
+  }
+  if (choice) {
+    std::string creative_id = choice->existing_id;
+    if (choice->inline_creative && !is_validate_only(params)) {
+      creative_id = ctx.store.allocate_id();
+      (*choice->inline_creative)["id"] = creative_id;
+      ctx.store.insert("adcreative", std::move(*choice->inline_creative));
+    }
+    // Meta reviews an ad again when what it shows changes.
+    if (core::string_or_empty(ad.value("creative", nlohmann::json::object()), "id") != creative_id) begin_review(ad);
+    ad["creative"] = {{"id", creative_id}};
   }
   return std::nullopt;
 }

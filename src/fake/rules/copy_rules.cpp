@@ -90,8 +90,8 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
   }
   const bool deep = bool_param(params, "deep_copy").value_or(false);
   const auto status_option = param(params, "status_option").value_or("PAUSED");
-  if (auto e = check_enum(ctx, std::string(kind->type == std::string("ad") ? "campaign" : kind->type) + ".copies.status_option",
-                          "status_option", status_option)) {
+  // Each type's own Meta SDK enum: Campaign/AdSet/Ad StatusOption (fixtures/graph_model.json *.copies.status_option).
+  if (auto e = check_enum(ctx, std::string(kind->type) + ".copies.status_option", "status_option", status_option)) {
     return std::unexpected(*e);
   }
   auto rename = rename_options(params);

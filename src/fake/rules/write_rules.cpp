@@ -38,6 +38,10 @@ const UpdateRule* find_update_rule(const std::string& type) {
   return nullptr;
 }
 
-bool can_delete(const std::string& type) { return type == "campaign" || type == "adset" || type == "ad"; }
+// Creatives too: AdCreative has api_delete (PSDK adobjects/adcreative.py); launch_ad's rollback removes the one it
+// made. Whether Meta refuses to delete a creative an ad still shows is not documented; the emulator allows it.
+bool can_delete(const std::string& type) {
+  return type == "campaign" || type == "adset" || type == "ad" || type == "adcreative";
+}
 
 }  // namespace fbmcp::fake

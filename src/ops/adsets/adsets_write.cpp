@@ -1,6 +1,7 @@
 // Ad-set writes: create_adset here (its pre-flight reads the campaign); update, status changes, bulk updates and
 // copies are the shared ops (ops/common/) over adset_kind().
 #include "ops/adsets/adset_kind.hpp"
+#include "ops/adsets/adset_plan.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/campaigns/campaign_kind.hpp"
 #include "ops/common/bulk_update.hpp"
@@ -75,17 +76,24 @@ core::Result<void> plan_budget(const nlohmann::json& args, const ObjectSnapshot&
 }
 
 core::Result<PlannedCreate> plan_adset_create(const nlohmann::json& args, OpContext& ctx) {
-  const std::string campaign_id = args["campaign_id"].get<std::string>();
   // The account, its currency and where the budget sits all come from the campaign.
   PlannedCreate plan;
-  auto campaign = plan_under_parent(ctx, adset_kind(), campaign_kind(), campaign_id, plan);
+  auto campaign = plan_under_parent(ctx, adset_kind(), campaign_kind(), args["campaign_id"].get<std::string>(), plan);
   if (!campaign) return std::unexpected(campaign.error());
+  return plan_adset_in_campaign(args, ctx, *campaign, std::move(plan));
+}
+
+}  // namespace
+
+core::Result<PlannedCreate> plan_adset_in_campaign(const nlohmann::json& args, OpContext& ctx,
+                                                   const ObjectSnapshot& campaign, PlannedCreate plan) {
+  const std::string campaign_id = args["campaign_id"].get<std::string>();
   plan.params = graph::Params{{"name", args["name"]},
                               {"campaign_id", campaign_id},
                               {"optimization_goal", args["optimization_goal"]},
                               {"status", args.value("status", "PAUSED")}};  // creates default to PAUSED (DESIGN §5)
   if (auto billing = plan_billing_event(args, plan); !billing) return std::unexpected(billing.error());
-  if (auto budget = plan_budget(args, *campaign, plan); !budget) return std::unexpected(budget.error());
+  if (auto budget = plan_budget(args, campaign, plan); !budget) return std::unexpected(budget.error());
   if (auto allowed = check_spend_limits(ctx, plan.act_id, plan.account.currency, plan.money, nullptr); !allowed) {
     return std::unexpected(allowed.error());
   }
@@ -96,8 +104,6 @@ core::Result<PlannedCreate> plan_adset_create(const nlohmann::json& args, OpCont
   match_parent(plan, "campaign_id", campaign_id);
   return plan;
 }
-
-}  // namespace
 
 void register_adset_write_ops(tool::OpRegistry& registry) {
   register_create_op(registry, adset_kind(),

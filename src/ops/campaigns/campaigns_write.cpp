@@ -3,6 +3,7 @@
 #include "graph/json_fields.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/campaigns/campaign_kind.hpp"
+#include "ops/campaigns/campaign_plan.hpp"
 #include "ops/common/bulk_update.hpp"
 #include "ops/common/money_args.hpp"
 #include "ops/common/object_create.hpp"
@@ -10,7 +11,6 @@
 #include "ops/common/status_change.hpp"
 
 namespace fbmcp::ops {
-namespace {
 
 using tool::OpContext;
 
@@ -58,8 +58,6 @@ core::Result<PlannedCreate> plan_campaign_create(const nlohmann::json& args, OpC
   }
   return plan;
 }
-
-}  // namespace
 
 void register_campaign_write_ops(tool::OpRegistry& registry) {
   register_create_op(registry, campaign_kind(),

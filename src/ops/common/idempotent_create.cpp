@@ -16,37 +16,6 @@ constexpr int64_t kExplicitKeyLifetime = 24 * 60 * 60;
 // Our clock and Meta's may disagree; an object made this long before our attempt is not ours.
 constexpr int64_t kClockSkew = 15 * 60;
 
-// Looks for the object an attempt that started at `started_at` may have made. nullopt id = not there.
-core::Result<std::optional<std::string>> find_created(tool::OpContext& ctx, const CreateRequest& request,
-                                                      int64_t started_at) {
-  std::string fields = "id,name,created_time";
-  for (const auto& field : request.match_fields) fields += "," + field;
-  auto found = ctx.graph.get(
-      request.edge,
-      {{"fields", fields},
-       {"filtering", nlohmann::json::array({{{"field", "name"}, {"operator", "EQUAL"}, {"value", request.name}}})},
-       {"limit", "50"}});
-  if (!found) return std::unexpected(found.error());
-  auto page = graph::parse_edge_page(*found, request.edge);
-  if (!page) return std::unexpected(page.error());
-  std::optional<std::string> newest;
-  int64_t newest_time = 0;
-  for (const auto& candidate : page->items) {
-    // Candidates whose fields are not strings are not ours to claim.
-    const auto name = graph::read_string(candidate, "name");
-    const auto id = graph::read_string(candidate, "id");
-    const auto created_time = graph::read_string(candidate, "created_time");
-    if (!name || !id || !created_time || !*name || !*id || !*created_time || (*id)->empty()) continue;
-    if (**name != request.name) continue;
-    if (request.same_object && !request.same_object(candidate)) continue;
-    const auto created = graph::parse_graph_time(**created_time);
-    if (!created || *created < started_at - kClockSkew || *created < newest_time) continue;
-    newest = **id;
-    newest_time = *created;
-  }
-  return newest;
-}
-
 // The id in a create's answer ({"id":"<numeric string>"}, graph-api-facts.md §2).
 core::Result<std::string> created_id(const core::Result<nlohmann::json>& answer, const std::string& edge) {
   if (!answer) return std::unexpected(answer.error());
@@ -56,18 +25,74 @@ core::Result<std::string> created_id(const core::Result<nlohmann::json>& answer,
   return **id;
 }
 
-// Whether Meta may have acted although we have no id: the answer was lost, or came in a shape we cannot read.
-// A Graph error object means Meta refused, and nothing was created.
-bool outcome_unknown(const core::Error& error) {
-  return error.kind == core::ErrorKind::Network || graph::is_unexpected_shape(error);
-}
-
 bool still_exists(tool::OpContext& ctx, const std::string& id) {
   auto node = ctx.graph.get(id, {{"fields", "id"}});
   return node || node.error().kind != core::ErrorKind::NotFound;
 }
 
 }  // namespace
+
+namespace {
+
+// GET <edge>?filtering=[name EQUAL …] with `fields`: the candidates a create may have made.
+core::Result<std::vector<nlohmann::json>> same_name_candidates(tool::OpContext& ctx, const CreateRequest& request,
+                                                               const std::string& fields) {
+  auto found = ctx.graph.get(
+      request.edge,
+      {{"fields", fields},
+       {"filtering", nlohmann::json::array({{{"field", "name"}, {"operator", "EQUAL"}, {"value", request.name}}})},
+       {"limit", "500"}});
+  if (!found) return std::unexpected(found.error());
+  auto page = graph::parse_edge_page(*found, request.edge);
+  if (!page) return std::unexpected(page.error());
+  return std::move(page->items);
+}
+
+}  // namespace
+
+core::Result<std::set<std::string>> ids_named(tool::OpContext& ctx, const CreateRequest& request) {
+  auto candidates = same_name_candidates(ctx, request, "id,name");
+  if (!candidates) return std::unexpected(candidates.error());
+  std::set<std::string> ids;
+  for (const auto& candidate : *candidates) {
+    const auto id = graph::read_string(candidate, "id");
+    if (id && *id) ids.insert(**id);
+  }
+  return ids;
+}
+
+core::Result<std::optional<std::string>> find_created(tool::OpContext& ctx, const CreateRequest& request,
+                                                      int64_t started_at, const std::set<std::string>& existed_before) {
+  std::string fields = request.has_created_time ? "id,name,created_time" : "id,name";
+  for (const auto& field : request.match_fields) fields += "," + field;
+  auto candidates = same_name_candidates(ctx, request, fields);
+  if (!candidates) return std::unexpected(candidates.error());
+  std::optional<std::string> newest;
+  int64_t newest_time = 0;
+  for (const auto& candidate : *candidates) {
+    // Candidates whose fields are not strings are not ours to claim.
+    const auto name = graph::read_string(candidate, "name");
+    const auto id = graph::read_string(candidate, "id");
+    if (!name || !id || !*name || !*id || (*id)->empty()) continue;
+    if (**name != request.name) continue;
+    if (request.same_object && !request.same_object(candidate)) continue;
+    if (!request.has_created_time) {
+      if (!existed_before.count(**id)) newest = **id;
+      continue;
+    }
+    const auto created_time = graph::read_string(candidate, "created_time");
+    if (!created_time || !*created_time) continue;
+    const auto created = graph::parse_graph_time(**created_time);
+    if (!created || *created < started_at - kClockSkew || *created < newest_time) continue;
+    newest = **id;
+    newest_time = *created;
+  }
+  return newest;
+}
+
+bool outcome_unknown(const core::Error& error) {
+  return error.kind == core::ErrorKind::Network || graph::is_unexpected_shape(error);
+}
 
 core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohmann::json& args,
                                               const CreateRequest& request) {
@@ -90,8 +115,10 @@ core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohma
                                  "; nothing new was created (pass a different idempotency_key to make another)");
       return outcome;
     }
-    if (record->state != "done") {
-      // A previous attempt's outcome was never learned: look before sending again.
+    if (record->state != "done" && request.has_created_time) {
+      // A previous attempt's outcome was never learned: look before sending again. (Without created_time an earlier
+      // attempt's object cannot be told from older ones of the same name; such kinds — creatives — spend nothing,
+      // so at worst an unused one is left.)
       auto found = find_created(ctx, request, record->started_at);
       if (!found) return std::unexpected(found.error());
       if (*found) {
@@ -105,6 +132,12 @@ core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohma
     // Otherwise the recorded object is gone (a restarted fake Graph server, say): create afresh.
   }
 
+  std::set<std::string> existed_before;
+  if (!request.has_created_time) {
+    auto named = ids_named(ctx, request);
+    if (!named) return std::unexpected(named.error());
+    existed_before = std::move(*named);
+  }
   keys->begin(key, request.op, now);
   for (int attempt = 1; attempt <= 2; ++attempt) {
     auto created = created_id(ctx.graph.post(request.edge, request.params), request.edge);
@@ -119,7 +152,7 @@ core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohma
     }
     core::log(core::LogLevel::Warning, "ops",
               request.op + ": the answer was lost (" + created.error().message + "); checking whether it was created");
-    auto found = find_created(ctx, request, now);
+    auto found = find_created(ctx, request, now, existed_before);
     if (!found) {
       auto error = created.error();
       error.message = "outcome unknown: " + error.message;

@@ -25,9 +25,9 @@ core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKin
     out.summary = "Dry run: Meta accepted the " + kind.noun + " '" + name + "'; nothing was created.";
     return out;
   }
-  auto created = idempotent_create(ctx, args,
-                                   CreateRequest{"create_" + kind.op_noun, plan.edge, plan.params, name,
-                                                 plan.same_object, plan.match_fields});
+  CreateRequest request{"create_" + kind.op_noun, plan.edge, plan.params, name, plan.same_object, plan.match_fields};
+  request.has_created_time = kind.has_created_time;
+  auto created = idempotent_create(ctx, args, request);
   if (!created) return std::unexpected(created.error());
   const std::string id = created->id;
   out.warnings.insert(out.warnings.end(), created->warnings.begin(), created->warnings.end());

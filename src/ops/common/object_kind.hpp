@@ -64,6 +64,8 @@ struct ObjectKind {
   // Whether objects of the kind deliver ads once ACTIVE (campaigns, ad sets, ads): creating one ACTIVE spends and
   // needs confirmation. Creatives do not deliver by themselves.
   bool delivers = true;
+  // Whether Graph gives the objects a created_time (reconciliation of a lost create uses it). AdCreative has none.
+  bool has_created_time = true;
 
   std::string a_noun() const { return article + " " + noun; }
   std::string capital_noun() const {

@@ -11,6 +11,7 @@ const ObjectKind& creative_kind() {
     k.op_noun = "creative";
     k.family = "creatives";
     k.delivers = false;  // a creative spends nothing until an ad uses it
+    k.has_created_time = false;  // Meta SDK AdCreative.Field has no created_time (fixtures/graph_model.json)
     k.id_arg = "creative_id";
     k.edge = "adcreatives";
     k.example_id = "120213000000000001";

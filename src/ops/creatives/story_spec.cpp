@@ -29,7 +29,7 @@ nlohmann::json card_of(const nlohmann::json& card, const std::string& cta_type) 
 
 }  // namespace
 
-core::Result<nlohmann::json> story_spec_of(const nlohmann::json& args) {
+core::Result<nlohmann::json> story_spec_of(const nlohmann::json& args, const std::string& prefix) {
   // object_story_spec keys (PSDK adcreativeobjectstoryspec.py); instagram_user_id replaced instagram_actor_id in
   // v22.0 (Marketing API changelog v22.0, POST /{ad-account-id}/adcreatives).
   nlohmann::json spec = {{"page_id", args["page_id"]}};
@@ -39,12 +39,12 @@ core::Result<nlohmann::json> story_spec_of(const nlohmann::json& args) {
   if (args.contains("video_id")) {
     if (args.contains("cards")) {
       return std::unexpected(invalid_args("video_id and cards don't go together",
-                                          "a carousel's cards carry images; drop video_id or cards", "args.cards"));
+                                          "a carousel's cards carry images; drop video_id or cards", prefix + "cards"));
     }
     if (!args.contains("image_hash") && !args.contains("image_url")) {
       return std::unexpected(invalid_args("a video creative needs a thumbnail",
                                           "give image_hash (list_images) or image_url for the video's thumbnail",
-                                          "args.image_hash"));
+                                          prefix + "image_hash"));
     }
     // video_data (PSDK adcreativevideodata.py): title is the headline, link_description the description; the
     // link sits in the call to action.
@@ -59,7 +59,7 @@ core::Result<nlohmann::json> story_spec_of(const nlohmann::json& args) {
     return spec;
   }
   if (link.empty()) {
-    return std::unexpected(invalid_args("a link ad needs link", "give link, the page the ad opens", "args.link"));
+    return std::unexpected(invalid_args("a link ad needs link", "give link, the page the ad opens", prefix + "link"));
   }
   // link_data (PSDK adcreativelinkdata.py): name is the headline.
   nlohmann::json data = {{"link", link}};
@@ -76,12 +76,13 @@ core::Result<nlohmann::json> story_spec_of(const nlohmann::json& args) {
   return spec;
 }
 
-std::vector<std::pair<std::string, std::string>> image_hashes_of(const nlohmann::json& args) {
+std::vector<std::pair<std::string, std::string>> image_hashes_of(const nlohmann::json& args,
+                                                                 const std::string& prefix) {
   std::vector<std::pair<std::string, std::string>> hashes;
-  if (args.contains("image_hash")) hashes.emplace_back(args["image_hash"].get<std::string>(), "args.image_hash");
+  if (args.contains("image_hash")) hashes.emplace_back(args["image_hash"].get<std::string>(), prefix + "image_hash");
   const auto cards = args.value("cards", nlohmann::json::array());
   for (size_t i = 0; i < cards.size(); ++i) {
-    hashes.emplace_back(cards[i].value("image_hash", ""), "args.cards[" + std::to_string(i) + "].image_hash");
+    hashes.emplace_back(cards[i].value("image_hash", ""), prefix + "cards[" + std::to_string(i) + "].image_hash");
   }
   return hashes;
 }

@@ -1,11 +1,9 @@
-// upload_image: POST /act_<id>/adimages with `bytes` = base64 of the file (PSDK adaccount.py create_ad_image params
-// `bytes`, `copy_from`; graph-api-facts.md §2). Graph answers {"images": {"bytes": {"hash", "url"}}} (the key is
-// "bytes" for this form: facebook-nodejs-business-sdk issue #116 reads result.images.bytes.hash). The hash is the
-// MD5 of the bytes, so uploading the same image twice gives the same hash and the same image: the op is
-// idempotent by content, and its POST may be re-sent safely.
-#include "crypto/base64.hpp"
+// upload_image: the bytes from a file, a URL or base64 (ops/images/image_source.hpp), checked to be an image, then
+// POST /act_<id>/adimages (ops/images/ad_image_request.hpp). The hash is the MD5 of the bytes, so uploading the same
+// image twice gives the same hash and the same image: the op is idempotent by content.
 #include "media/image_hash.hpp"
 #include "ops/all_ops.hpp"
+#include "ops/images/ad_image_request.hpp"
 #include "ops/images/image_source.hpp"
 #include "ops/images/images_ops.hpp"
 #include "tool/op_context.hpp"
@@ -20,21 +18,6 @@ std::string image_size_text(size_t bytes) {
   if (bytes < 10 * 1024) return std::to_string(bytes) + " bytes";
   if (bytes < 10 * 1024 * 1024) return std::to_string(bytes / 1024) + " KB";
   return std::to_string(bytes / (1024 * 1024)) + " MB";
-}
-
-// Graph's answer holds one entry under "images"; its hash and url.
-core::Result<nlohmann::json> uploaded_entry(const nlohmann::json& answer, const std::string& path) {
-  const auto images = answer.is_object() ? answer.find("images") : answer.end();
-  if (images == answer.end() || !images->is_object() || images->empty() || !images->begin()->is_object()) {
-    return core::fail(core::ErrorKind::GraphApi, path + "/adimages answered without an images entry",
-                      "list_images shows whether the image arrived");
-  }
-  const auto& entry = *images->begin();
-  if (!entry.contains("hash") || !entry["hash"].is_string()) {
-    return core::fail(core::ErrorKind::GraphApi, path + "/adimages answered an image without a hash",
-                      "list_images shows whether the image arrived");
-  }
-  return entry;
 }
 
 core::Result<OpOutput> upload_image(const nlohmann::json& args, OpContext& ctx) {
@@ -67,18 +50,15 @@ core::Result<OpOutput> upload_image(const nlohmann::json& args, OpContext& ctx) 
   }
 
   ctx.report("uploading " + image_size_text(upload->bytes.size()) + " " + type);
-  auto answer = ctx.graph.post(*act_id + "/adimages", {{"bytes", crypto::base64_encode(upload->bytes)}},
-                               graph::Idempotent::Yes);
-  if (!answer) return std::unexpected(answer.error());
-  auto entry = uploaded_entry(*answer, *act_id);
-  if (!entry) return std::unexpected(entry.error());
-  const std::string graph_hash = (*entry)["hash"].get<std::string>();
+  auto uploaded = send_ad_image(ctx, *act_id, upload->bytes);
+  if (!uploaded) return std::unexpected(uploaded.error());
+  const std::string graph_hash = uploaded->hash;
   if (graph_hash != hash) {
     out.warnings.push_back("Graph's hash " + graph_hash + " differs from the MD5 of the bytes (" + hash +
                            "); use Graph's hash");
   }
   image["hash"] = graph_hash;
-  if (entry->contains("url") && (*entry)["url"].is_string()) image["url"] = (*entry)["url"];
+  if (!uploaded->url.empty()) image["url"] = uploaded->url;
   out.data = {{"ad_account_id", *act_id}, {"image", image}};
   out.summary = "Uploaded " + label + " (" + dims + " " + type + ", " + image_size_text(upload->bytes.size()) + ") to " +
                 account->name + " (" + *act_id + "): image hash " + graph_hash +

@@ -1,0 +1,147 @@
+// launch_ad: the seed workflow in one call — campaign → ad set → (image upload) → creative → ad, all PAUSED. Each
+// step is planned by its own create op's pre-flight (ops/launch/launch_plan.cpp), then all four go to Graph in one
+// batch request whose steps refer to each other (FBD/graph-api/batch-requests, {result=<name>:$.id}); if any fails,
+// the rest is deleted again (ops/launch/launch_run.cpp). The image goes first, on its own: it is a file upload, and
+// content-addressed, so sending it again is harmless.
+#include "ops/all_ops.hpp"
+#include "ops/common/write_support.hpp"
+#include "ops/images/ad_image_request.hpp"
+#include "ops/launch/launch_plan.hpp"
+#include "ops/launch/launch_run.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+using tool::OpContext;
+using tool::OpOutput;
+
+// The image goes first, as upload_image sends it; Graph's hash is the one the creative must name.
+core::Result<std::string> upload_launch_image(OpContext& ctx, const LaunchPlan& plan) {
+  ctx.report("uploading the image (" + std::to_string(plan.image->bytes.size()) + " bytes)");
+  auto uploaded = send_ad_image(ctx, plan.act_id, plan.image->bytes);
+  if (!uploaded) return std::unexpected(under_step(uploaded.error(), "image"));
+  return uploaded->hash;
+}
+
+// Graph's hash is the one to name, should it ever differ from the MD5 the creative was planned with.
+void use_graph_hash(LaunchPlan& plan, const std::string& graph_hash) {
+  for (auto& step : plan.steps) {
+    const std::string* spec = step.request.params.find("object_story_spec");
+    if (step.name != "creative" || !spec) continue;
+    std::string text = *spec;
+    for (size_t at = text.find(plan.image->hash); at != std::string::npos; at = text.find(plan.image->hash, at)) {
+      text.replace(at, plan.image->hash.size(), graph_hash);
+    }
+    step.request.params.set("object_story_spec", text);
+  }
+}
+
+std::string step_words(const std::string& step) { return step == "adset" ? "ad set" : step; }
+
+// Dry run: Graph's validate_only for what it can check without the others existing (the campaign; the creative
+// unless it shows an image not uploaded yet), in one batch; the rest was checked by the pre-flight.
+core::Result<OpOutput> dry_run_launch(const LaunchPlan& plan, OpContext& ctx) {
+  std::vector<graph::GraphRequest> checks;
+  std::vector<std::string> checked;
+  for (const auto& step : plan.steps) {
+    const bool graph_can_check = step.needs.empty() && !(step.name == "creative" && plan.image);
+    if (!graph_can_check) continue;
+    auto request = step.request;
+    request.batch_name.clear();
+    apply_dry_run(nlohmann::json{{"dry_run", true}}, request.params);
+    request.idempotent = true;  // validate_only changes nothing
+    checks.push_back(std::move(request));
+    checked.push_back(step.name);
+  }
+  auto answers = ctx.graph.batch(checks, true);
+  nlohmann::json steps = nlohmann::json::array();
+  if (plan.image) steps.push_back({{"step", "image"}, {"outcome", "checked"}, {"image", plan.image->shown}});
+  for (const auto& step : plan.steps) {
+    const auto at = std::find(checked.begin(), checked.end(), step.name);
+    if (at == checked.end()) {
+      steps.push_back({{"step", step.name}, {"outcome", "checked"}, {"by", "pre-flight"}});
+      continue;
+    }
+    const auto& answer = answers[at - checked.begin()];
+    auto ok = answer ? graph::expect_success(*answer, step.request.path) : std::unexpected(answer.error());
+    if (!ok) return std::unexpected(under_step(ok.error(), step.name));
+    steps.push_back({{"step", step.name}, {"outcome", "checked"}, {"by", "Meta validate_only"}});
+  }
+  OpOutput out;
+  out.warnings = plan.warnings;
+  out.data = {{"dry_run", true}, {"valid", true}, {"ad_account_id", plan.act_id}, {"steps", steps}};
+  out.summary = "Dry run: every step of the launch checks out in " + plan.account.name + " (" + plan.act_id +
+                "); nothing was made. Meta checks the ad set and ad for real when they are made.";
+  return out;
+}
+
+core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
+  auto plan = plan_launch(args, ctx);
+  if (!plan) return std::unexpected(plan.error());
+  if (args.value("dry_run", false)) return dry_run_launch(*plan, ctx);
+
+  nlohmann::json steps = nlohmann::json::array();
+  if (plan->image) {
+    auto hash = upload_launch_image(ctx, *plan);
+    if (!hash) return std::unexpected(hash.error());
+    nlohmann::json shown = plan->image->shown;
+    shown["hash"] = *hash;
+    if (*hash != plan->image->hash) use_graph_hash(*plan, *hash);
+    steps.push_back({{"step", "image"}, {"outcome", "uploaded"}, {"image", shown}});
+  }
+  const LaunchRun run = run_launch(*plan, ctx);
+  nlohmann::json ids = nlohmann::json::object();
+  if (plan->image) ids["image_hash"] = steps[0]["image"]["hash"];
+  std::vector<std::string> left;
+  for (const auto& outcome : run.steps) {
+    steps.push_back(outcome_json(outcome));
+    if (outcome.outcome == "made") ids[outcome.step + "_id"] = outcome.id;
+    if (outcome.outcome == "left") left.push_back(step_words(outcome.step) + " " + outcome.id);
+    if (outcome.outcome == "unknown") left.push_back("perhaps the " + step_words(outcome.step) + " (" + outcome.note + ")");
+  }
+  if (!run.complete) {
+    core::Error error = run.cause.value_or(core::Error{core::ErrorKind::GraphApi, "a step was not made", {}, {},
+                                                       std::nullopt, nullptr});
+    const std::string failed = [&] {
+      for (const auto& o : run.steps) {
+        if (o.outcome == "failed" || o.outcome == "unknown" || (o.outcome == "not_made" && o.error)) {
+          return step_words(o.step);
+        }
+      }
+      return std::string("a");
+    }();
+    std::string made_text = left.empty() ? "nothing was left behind (what was made was deleted)"
+                                         : "left behind, PAUSED: " + left.front();
+    for (size_t i = 1; i < left.size(); ++i) made_text += ", " + left[i];
+    error.message = "launch_ad stopped at the " + failed + " step: " + error.message + "; " + made_text;
+    if (plan->image) error.message += " (the uploaded image stays in the account's image library)";
+    error.detail = {{"steps", steps}};
+    return std::unexpected(std::move(error));
+  }
+  OpOutput out;
+  out.warnings = plan->warnings;
+  out.warnings.push_back("made PAUSED: nothing spends until the ad, its ad set and its campaign are resumed");
+  const std::string ad_id = ids.value("ad_id", "");
+  out.data = {{"ad_account_id", plan->act_id},
+              {"status", "PAUSED"},
+              {"ids", ids},
+              {"steps", steps},
+              {"next",
+               {"preview_ad {\"ad_id\": \"" + ad_id + "\"} shows it",
+                "resume_campaign, resume_adset and resume_ad start it (each asks for confirmation)"}}};
+  out.summary = "Launched '" + args["name"].get<std::string>() + "' in " + plan->account.name + " (" + plan->act_id +
+                "), all PAUSED: campaign " + ids.value("campaign_id", "") + ", ad set " + ids.value("adset_id", "") +
+                ", creative " + ids.value("creative_id", "") + ", ad " + ad_id + ".";
+  return out;
+}
+
+}  // namespace
+
+void register_launch_ops(tool::OpRegistry& registry) {
+  registry.add({"launch_ad", "ads",
+                "Make campaign → ad set → (image) → creative → ad in one call, all PAUSED; a failed step deletes what "
+                "was made",
+                tool::Effect::Write, false, launch_ad, {}});
+}
+
+}  // namespace fbmcp::ops
