@@ -51,6 +51,7 @@ Environment:
   FACEBOOK_ACCESS_TOKEN   Graph API token; when set the server runs live against Meta
   FACEBOOK_APP_SECRET     app secret; every call then carries appsecret_proof
   FACEBOOK_GRAPH_URL      default https://graph.facebook.com
+  FACEBOOK_GRAPH_VIDEO_URL video uploads (default https://graph-video.facebook.com, or FACEBOOK_GRAPH_URL when set)
   FACEBOOK_API_VERSION    default v24.0
   FACEBOOK_MODE           fake | live (default: live when a token is set, else fake)
   FACEBOOK_SPEND_LIMITS   JSON budget caps, e.g. {"default":{"max_daily_budget":"100.00","max_increase_pct":50}}

@@ -45,6 +45,9 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
     }
     graph::CurlOptions options;
     options.base_url = settings.graph_url;
+    options.video_base_url = !settings.graph_video_url.empty()          ? settings.graph_video_url
+                             : settings.graph_url == core::Settings{}.graph_url ? std::string(graph::kGraphVideoUrl)
+                                                                                : settings.graph_url;
     options.api_version = settings.api_version;
     options.access_token = settings.access_token;
     options.app_secret = settings.app_secret;

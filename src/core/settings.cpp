@@ -24,6 +24,7 @@ bool looks_unexpanded(const std::string& value) {
 // Every setting this server reads; checked for placeholders before anything is used.
 constexpr const char* kSettingNames[] = {
     "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_SECRET",     "FACEBOOK_GRAPH_URL",
+    "FACEBOOK_GRAPH_VIDEO_URL",
     "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
     "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR",   "FACEBOOK_FAKE_STATE",
     "FACEBOOK_MAX_RESULT_CHARS", "FACEBOOK_APP_ID",     "FACEBOOK_OAUTH_DIALOG_URL", "FACEBOOK_REDIRECT_URI"};
@@ -55,6 +56,10 @@ Settings load_settings(bool force_fake) {
   if (auto url = env("FACEBOOK_GRAPH_URL"); !url.empty()) {
     while (!url.empty() && url.back() == '/') url.pop_back();
     s.graph_url = url;
+  }
+  if (auto url = env("FACEBOOK_GRAPH_VIDEO_URL"); !url.empty()) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    s.graph_video_url = url;
   }
   if (auto version = env("FACEBOOK_API_VERSION"); !version.empty()) s.api_version = version;
   s.fixtures_dir = env("FACEBOOK_FIXTURES_DIR");

@@ -16,6 +16,9 @@ struct Settings {
   std::string oauth_dialog_url; // FACEBOOK_OAUTH_DIALOG_URL: empty = https://www.facebook.com/<version>/dialog/oauth
   std::string redirect_uri;     // FACEBOOK_REDIRECT_URI: login's loopback callback; empty = a free port
   std::string graph_url = "https://graph.facebook.com";  // FACEBOOK_GRAPH_URL
+  // FACEBOOK_GRAPH_VIDEO_URL: where video uploads go; empty = graph-video.facebook.com with the default graph_url,
+  // else graph_url itself (a fake-graph server or a proxy serves both).
+  std::string graph_video_url;
   std::string api_version = "v24.0";                     // FACEBOOK_API_VERSION (Meta SDK 24.0.1 default)
   std::string fixtures_dir;     // FACEBOOK_FIXTURES_DIR: empty = fixtures compiled into the binary
   std::string fake_clock;       // FACEBOOK_FAKE_CLOCK: fixed "now" for the emulator, for reproducible runs

@@ -10,4 +10,11 @@ std::string ascii_lower(std::string text) {
   return text;
 }
 
+std::string last_path_segment(std::string text) {
+  if (const auto cut = text.find_first_of("?#"); cut != std::string::npos) text.resize(cut);
+  while (!text.empty() && text.back() == '/') text.pop_back();
+  const auto slash = text.find_last_of('/');
+  return slash == std::string::npos ? text : text.substr(slash + 1);
+}
+
 }  // namespace fbmcp::core

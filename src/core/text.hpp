@@ -8,4 +8,8 @@ namespace fbmcp::core {
 // as they are, so UTF-8 passes through unchanged).
 std::string ascii_lower(std::string text);
 
+// The last segment of a path or URL, without query or fragment: "/ads/summer.jpg?x=1" → "summer.jpg" (an upload's
+// name for summaries).
+std::string last_path_segment(std::string text);
+
 }  // namespace fbmcp::core

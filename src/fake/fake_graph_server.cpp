@@ -24,11 +24,15 @@ ParamMap collect_params(const httplib::Request& req, const httplib::ContentReade
   std::string body;
   if (reader && type.rfind("multipart/form-data", 0) == 0) {
     std::string current;
+    const size_t declared_length = static_cast<size_t>(req.get_header_value<uint64_t>("Content-Length"));
     (*reader)(
         [&](const httplib::MultipartFormData& part) {
           // A file part (it has a filename) is kept apart from text params (fake/rules/image_rules.hpp).
           current = part.filename.empty() ? part.name : std::string(kFilePartPrefix) + part.name;
           params[current].clear();
+          // A file part (a video chunk of up to 128 MiB) is read into memory sized once from the body's length,
+          // not grown by doubling 4 KiB at a time.
+          if (!part.filename.empty()) params[current].reserve(std::min<size_t>(declared_length, 256u << 20));
           return true;
         },
         [&](const char* data, size_t length) {
@@ -156,7 +160,7 @@ void FakeGraphServer::install_routes() {
   });
   http.Get("/__control/stats", [this](const httplib::Request&, httplib::Response& res) {
     nlohmann::json stats = {{"http_requests", http_requests_.load()}, {"graph_calls", emulator_->requests_served()}};
-    for (const char* type : {"campaign", "adset", "ad", "adcreative", "adimage", "customaudience"}) {
+    for (const char* type : {"campaign", "adset", "ad", "adcreative", "adimage", "advideo", "customaudience"}) {
       stats["objects"][type] = emulator_->count(type);
     }
     res.set_content(stats.dump(), "application/json");

@@ -11,7 +11,7 @@ namespace fbmcp::fake {
 namespace {
 
 // Fixture file → Graph object type held in it.
-constexpr std::array<std::pair<const char*, const char*>, 11> kFixtureFiles = {{
+constexpr std::array<std::pair<const char*, const char*>, 12> kFixtureFiles = {{
     {"businesses.json", "business"},
     {"ad_accounts.json", "adaccount"},
     {"campaigns.json", "campaign"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<const char*, const char*>, 11> kFixtureFiles = {{
     {"ads.json", "ad"},
     {"adcreatives.json", "adcreative"},
     {"adimages.json", "adimage"},
+    {"advideos.json", "advideo"},
     {"pages.json", "page"},
     {"instagram_accounts.json", "ig_user"},
     {"instagram_media.json", "ig_media"},

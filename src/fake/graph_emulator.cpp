@@ -14,6 +14,7 @@
 #include "fake/previews/preview_page.hpp"
 #include "fake/rules/copy_rules.hpp"
 #include "fake/rules/image_rules.hpp"
+#include "fake/rules/video_rules.hpp"
 #include "fake/rules/write_rules.hpp"
 #include "fake/status_rules.hpp"
 #include "fake/targeting/targeting_edges.hpp"
@@ -104,6 +105,7 @@ constexpr EdgeSpec kObjectEdges[] = {
     {"adaccount", "ads", "ad", "account_id"},
     {"adaccount", "adcreatives", "adcreative", "account_id"},
     {"adaccount", "adimages", "adimage", "account_id"},
+    {"adaccount", "advideos", "advideo", "account_id"},
     {"adaccount", "customaudiences", "customaudience", "account_id"},
     {"campaign", "adsets", "adset", "campaign_id"},
     {"campaign", "ads", "ad", "campaign_id"},
@@ -331,6 +333,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
   if (parts.size() == 1) {
     if (method == "GET") {
       if (advance_review(*node)) changed_ = true;
+      if (advance_video_processing(*node)) changed_ = true;
       auto body = select_fields(*node, params, world_.model, world_.store, default_fields(node->type));
       if (!body) return respond_error(body.error(), account);
       return respond(200, *body, account, false);
@@ -380,7 +383,8 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       if (auto refused = filter_images_by_hash(params, children)) return respond_error(*refused, account);
     }
     EdgeQuery query{spec->child_type, options_.base_url + "/" + options_.api_version + "/" + id + "/" + edge,
-                    spec->child_type != std::string("adaccount")};
+                    // AdVideo's status is an object ({video_status, …}), never DELETED.
+                    spec->child_type != std::string("adaccount") && spec->child_type != std::string("advideo")};
     auto body = list_edge(query, std::move(children), params, world_.model, world_.store);
     if (!body) return respond_error(body.error(), account);
     return respond(200, *body, account, false);
@@ -400,6 +404,12 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     auto uploaded = upload_ad_image(ctx, *node, params);
     if (!uploaded) return respond_error(uploaded.error(), account);
     changed_ = changed_ || world_.store.count("adimage") != before;
+    return respond(200, *uploaded, account, true);
+  }
+  if (method == "POST" && edge == "advideos" && node->type == "adaccount") {
+    auto uploaded = upload_ad_video(ctx, *node, params);
+    if (!uploaded) return respond_error(uploaded.error(), account);
+    changed_ = true;
     return respond(200, *uploaded, account, true);
   }
   if (method == "POST") {

@@ -30,6 +30,7 @@ std::string GraphModel::node_type_name(const std::string& type) {
   static const std::map<std::string, std::string> kNames = {
       {"adaccount", "AdAccount"},   {"campaign", "AdCampaignGroup"}, {"adset", "AdCampaign"},
       {"ad", "AdGroup"},            {"adcreative", "AdCreative"},    {"adimage", "AdImage"},
+      {"advideo", "AdVideo"},
       {"customaudience", "CustomAudience"}, {"page", "Page"},        {"ig_user", "IGUser"},
       {"ig_media", "IGMedia"},      {"business", "Business"},        {"user", "User"}};
   const auto it = kNames.find(type);

@@ -16,11 +16,22 @@ struct CurlTransport::Exchange {
   std::string body;
   size_t body_sent = 0;  // how much of `body` the read callback has handed to libcurl
   curl_slist* headers = nullptr;
+  curl_mime* mime = nullptr;
+  // One per file part: the bytes libcurl reads from (they belong to the request) and how far it got.
+  struct FileCursor {
+    const std::string* bytes = nullptr;
+    size_t at = 0;
+    bool may_rewind = false;
+  };
+  std::vector<FileCursor> file_cursors;
   HttpResponse response;
   Exchange() = default;
   Exchange(const Exchange&) = delete;
   Exchange& operator=(const Exchange&) = delete;
-  ~Exchange() { curl_slist_free_all(headers); }
+  ~Exchange() {
+    curl_slist_free_all(headers);
+    curl_mime_free(mime);
+  }
 };
 
 namespace {
@@ -62,6 +73,54 @@ size_t read_body(char* buffer, size_t size, size_t count, void* exchange) {
 // instead (libcurl 7.88 lib/transfer.c; docs: CURLOPT_SEEKFUNCTION(3)). The caller then sees a network failure
 // whose outcome is unknown, and reconciles it through the create's idempotency key.
 int refuse_rewind(void*, curl_off_t, int) { return CURL_SEEKFUNC_FAIL; }
+
+// A file part's bytes, handed to libcurl without a copy (curl_mime_data would copy a whole video chunk).
+size_t read_file_part(char* buffer, size_t size, size_t count, void* cursor) {
+  auto& file = *static_cast<CurlTransport::Exchange::FileCursor*>(cursor);
+  const size_t n = std::min(size * count, file.bytes->size() - file.at);
+  file.bytes->copy(buffer, n, file.at);
+  file.at += n;
+  return n;
+}
+
+// The same rule as refuse_rewind for multipart bodies: libcurl rewinds every part before re-sending a request on its
+// own, and a part that cannot seek makes that a CURLE_SEND_FAIL_REWIND (curl_mime_data_cb(3)).
+int seek_file_part(void* cursor, curl_off_t offset, int origin) {
+  auto& file = *static_cast<CurlTransport::Exchange::FileCursor*>(cursor);
+  if (!file.may_rewind || origin != SEEK_SET || offset < 0 || static_cast<size_t>(offset) > file.bytes->size()) {
+    return CURL_SEEKFUNC_FAIL;
+  }
+  file.at = static_cast<size_t>(offset);
+  return CURL_SEEKFUNC_OK;
+}
+
+// A POST with file parts as multipart/form-data (as Meta's SDKs send video uploads: `files=` in PSDK
+// video_uploader.py): every param a text part, then the files.
+void attach_multipart(CURL* curl, const GraphRequest& request,
+                      const std::vector<std::pair<std::string, std::string>>& items, CurlTransport::Exchange& exchange) {
+  exchange.mime = curl_mime_init(curl);
+  for (const auto& [key, value] : items) {
+    curl_mimepart* part = curl_mime_addpart(exchange.mime);
+    curl_mime_name(part, key.c_str());
+    curl_mime_data(part, value.data(), value.size());
+  }
+  exchange.file_cursors.resize(request.files.size());
+  for (size_t i = 0; i < request.files.size(); ++i) {
+    const auto& file = request.files[i];
+    auto& cursor = exchange.file_cursors[i];
+    cursor = {&file.bytes, 0, request.may_resend()};
+    curl_mimepart* part = curl_mime_addpart(exchange.mime);
+    curl_mime_name(part, file.name.c_str());
+    curl_mime_filename(part, file.filename.empty() ? "upload" : file.filename.c_str());
+    curl_mime_type(part, file.content_type.empty() ? "application/octet-stream" : file.content_type.c_str());
+    curl_mime_data_cb(part, static_cast<curl_off_t>(file.bytes.size()), read_file_part, seek_file_part, nullptr,
+                      &cursor);
+  }
+  curl_easy_setopt(curl, CURLOPT_MIMEPOST, exchange.mime);
+  // No "Expect: 100-continue" round trip before a large body.
+  exchange.headers = curl_slist_append(exchange.headers, "Expect:");
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, exchange.headers);
+}
 
 }  // namespace
 
@@ -121,8 +180,11 @@ void CurlTransport::prepare(CURL* curl, const GraphRequest& request, Exchange& e
   if (!options_.access_token.empty()) items.emplace_back("access_token", options_.access_token);
   if (!appsecret_proof_.empty()) items.emplace_back("appsecret_proof", appsecret_proof_);
   const std::string encoded = form_encode(items);
-  exchange.url = options_.base_url + "/" + options_.api_version + "/" + request.path;
-  if (request.method == "POST") {
+  const std::string& base = request.host == Host::Video ? options_.video_base_url : options_.base_url;
+  exchange.url = base + "/" + options_.api_version + "/" + request.path;
+  if (request.method == "POST" && !request.files.empty()) {
+    attach_multipart(curl, request, items, exchange);
+  } else if (request.method == "POST") {
     exchange.body = encoded;
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     if (request.may_resend()) {

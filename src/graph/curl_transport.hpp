@@ -14,8 +14,11 @@
 
 namespace fbmcp::graph {
 
+inline constexpr const char* kGraphVideoUrl = "https://graph-video.facebook.com";
+
 struct CurlOptions {
   std::string base_url = "https://graph.facebook.com";
+  std::string video_base_url = kGraphVideoUrl;  // requests with Host::Video (video uploads)
   std::string api_version = "v24.0";
   std::string access_token;
   std::string app_secret;  // when set, every call carries appsecret_proof

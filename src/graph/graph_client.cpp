@@ -30,6 +30,11 @@ core::Result<nlohmann::json> GraphClient::del(const std::string& path, const Par
   return call(GraphRequest{"DELETE", path, params, {}, true});  // deleting twice leaves the same state
 }
 
+core::Result<nlohmann::json> GraphClient::send_once(const GraphRequest& request) {
+  if (const int pause = pacer_.delay_ms(); pause > 0) retry_.sleep(pause);
+  return call_once(request, BodyShape::Object);
+}
+
 core::Result<nlohmann::json> GraphClient::call(const GraphRequest& request, BodyShape shape) {
   static thread_local std::mt19937 jitter_source{std::random_device{}()};
   const bool retryable = request.may_resend();

@@ -46,6 +46,9 @@ class GraphClient {
   core::Result<nlohmann::json> post(const std::string& path, const Params& params,
                                     Idempotent idempotent = Idempotent::No);
   core::Result<nlohmann::json> del(const std::string& path, const Params& params = {});
+  // Any request as it is built (file parts, the video host), sent once: the caller owns retries (a resumable
+  // upload resumes from its own last acknowledged offset and counts what it re-sent).
+  core::Result<nlohmann::json> send_once(const GraphRequest& request);
 
   // Reads an edge page by page (following paging.next's cursor) until `limit` kept items or the end.
   // `keep` filters client-side when Graph has no server-side filter for a condition; it sees objects only.

@@ -25,6 +25,19 @@ class Params {
   std::vector<std::pair<std::string, std::string>> items_;
 };
 
+// A binary file sent as a multipart/form-data part (a video or one chunk of it). Requests that carry files travel
+// multipart; the others stay form-encoded.
+struct FilePart {
+  std::string name;          // the form field: "source" (one-request video), "video_file_chunk" (a chunk)
+  std::string filename;      // what the part says the file is called
+  std::string content_type;  // "video/mp4", "application/octet-stream", …
+  std::string bytes;         // never logged
+};
+
+// Which Graph host serves a request: video uploads go to graph-video.facebook.com (GRAPH_VIDEO in
+// facebook-nodejs-business-sdk src/api.js; url_override in facebook-python-business-sdk video_uploader.py).
+enum class Host { Graph, Video };
+
 struct GraphRequest {
   std::string method = "GET";  // GET | POST | DELETE
   std::string path;            // no version, no leading slash: "act_123/campaigns", "120210…", "" (batch root)
@@ -36,6 +49,8 @@ struct GraphRequest {
   // re-send it on its own — libcurl would, on a kept-alive connection that died before answering — because its
   // outcome is then unknown and only the idempotency layer can reconcile it (DESIGN §4).
   bool idempotent = false;
+  std::vector<FilePart> files;  // POST only; sent multipart with the params as text parts
+  Host host = Host::Graph;
 
   bool may_resend() const { return method != "POST" || idempotent; }
 };

@@ -205,7 +205,13 @@ MediaType sniff(std::string_view data) {
   }
   if (b.starts(0, "II*\0"sv) || b.starts(0, "MM\0*"sv)) return MediaType::Tiff;
   // ISO BMFF (ISO/IEC 14496-12 §4.3): a box "ftyp" first, whose major brand "qt  " means QuickTime.
-  if (b.starts(4, "ftyp")) return b.starts(8, "qt  ") ? MediaType::Mov : MediaType::Mp4;
+  // HEIF/AVIF still images (ISO/IEC 23008-12 brands heic, heix, mif1, msf1, avif, …) are ISO BMFF too: not videos.
+  if (b.starts(4, "ftyp")) {
+    for (const auto brand : {"heic"sv, "heix"sv, "hevc"sv, "hevx"sv, "mif1"sv, "msf1"sv, "avif"sv, "avis"sv}) {
+      if (b.starts(8, brand)) return MediaType::Unknown;
+    }
+    return b.starts(8, "qt  ") ? MediaType::Mov : MediaType::Mp4;
+  }
   return MediaType::Unknown;
 }
 
@@ -289,6 +295,19 @@ core::Result<ImageInfo> require_image(std::string_view bytes, const std::string&
   error.error().path = arg;
   error.error().detail = {{"accepted", {"JPEG", "PNG", "GIF", "WebP", "BMP", "TIFF"}},
                           {"looks_like", describe_content(bytes)}};
+  return error;
+}
+
+core::Result<MediaType> require_video(std::string_view head, const std::string& arg) {
+  const auto type = sniff(head);
+  if (type == MediaType::Mp4 || type == MediaType::Mov) return type;
+  auto error = core::fail(core::ErrorKind::InvalidArgs,
+                          arg + " is not a video: by its content it is " + describe_content(head) +
+                              ". Accepted video types: MP4 and MOV (QuickTime), checked by the bytes, not the file name",
+                          is_image(type) ? "images go through upload_image"
+                                         : "pass an MP4 or MOV video, e.g. {\"file_path\":\"/path/to/ad.mp4\"}");
+  error.error().path = arg;
+  error.error().detail = {{"accepted", {"MP4", "MOV"}}, {"looks_like", describe_content(head)}};
   return error;
 }
 

@@ -41,4 +41,9 @@ std::string_view accepted_image_types();
 // like and which types are accepted.
 core::Result<ImageInfo> require_image(std::string_view bytes, const std::string& arg);
 
+// An MP4 or MOV video by its first bytes (`head`: the first 64 or so are plenty), or InvalidArgs naming `arg`,
+// saying what the content looks like. Meta takes many more containers (FBD/graph-api/video-uploads lists 3gp, avi,
+// mkv, …); these two are the ones the bytes are checked for, and what ads are made of.
+core::Result<MediaType> require_video(std::string_view head, const std::string& arg);
+
 }  // namespace fbmcp::media

@@ -132,7 +132,7 @@ core::Result<Fetched> fetch_url(const std::string& url, const FetchOptions& opti
   static std::once_flag global_init;
   std::call_once(global_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
-  const std::string example = "e.g. {\"" + arg + "\":\"https://example.com/ad.jpg\"}";
+  const std::string example = "e.g. {\"" + arg + "\":\"https://example.com/ad." + (options.what == "video" ? "mp4" : "jpg") + "\"}";
   std::string current = url;
   for (int hop = 0;; ++hop) {
     const std::string where = hop == 0 ? arg : arg + " (after " + std::to_string(hop) + " redirect(s), at " + current + ")";
@@ -155,7 +155,7 @@ core::Result<Fetched> fetch_url(const std::string& url, const FetchOptions& opti
                              where + ": host '" + host + "' resolves to " + address +
                                  ", a loopback, private, link-local or reserved address; uploads are fetched from "
                                  "public addresses only",
-                             "use a public URL of the image, or pass it as file_path or image_base64");
+                             "use a public URL of the " + options.what + ", or pass it as " + options.local_alternative);
         }
       }
     }
@@ -194,10 +194,10 @@ core::Result<Fetched> fetch_url(const std::string& url, const FetchOptions& opti
     const CURLcode code = curl_easy_perform(c);
     const std::string too_big = where + " is larger than " + std::to_string(options.max_bytes) + " bytes (" +
                                 std::to_string(options.max_bytes / (1024 * 1024)) + " MB)";
-    if (download.over || code == CURLE_FILESIZE_EXCEEDED) return url_refused(arg, too_big, "use a smaller image");
+    if (download.over || code == CURLE_FILESIZE_EXCEEDED) return url_refused(arg, too_big, "use a smaller " + options.what);
     if (code == CURLE_OPERATION_TIMEDOUT) {
       return url_refused(arg, where + ": the download took longer than " + std::to_string(options.timeout_ms / 1000) + " s",
-                         "try again, or download the image and pass it as file_path");
+                         "try again, or download the " + options.what + " and pass it as file_path");
     }
     if (code != CURLE_OK) {
       return url_refused(arg, where + ": download failed: " + curl_easy_strerror(code), "check the URL; " + example);
@@ -210,7 +210,7 @@ core::Result<Fetched> fetch_url(const std::string& url, const FetchOptions& opti
       if (!location) return url_refused(arg, where + " answered HTTP " + std::to_string(status) + " without a Location", example);
       if (hop >= options.max_redirects) {
         return url_refused(arg, arg + " redirected more than " + std::to_string(options.max_redirects) + " times",
-                           "pass the image's final URL");
+                           "pass the " + options.what + "'s final URL");
       }
       current = location;
       continue;

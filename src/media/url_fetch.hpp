@@ -16,6 +16,8 @@ struct FetchOptions {
   long timeout_ms = 30000;       // the whole download, all hops together
   long connect_timeout_ms = 10000;
   bool allow_private = false;    // FACEBOOK_ALLOW_PRIVATE_URLS=1: tests fetch from a server on 127.0.0.1
+  std::string what = "image";    // what is downloaded, for hints
+  std::string local_alternative = "file_path or image_base64";  // the other ways to pass it, for hints
 };
 
 struct Fetched {

@@ -16,6 +16,7 @@ void register_creative_read_ops(tool::OpRegistry& registry);
 void register_creative_write_ops(tool::OpRegistry& registry);
 void register_targeting_ops(tool::OpRegistry& registry);
 void register_image_ops(tool::OpRegistry& registry);
+void register_video_ops(tool::OpRegistry& registry);
 void register_launch_ops(tool::OpRegistry& registry);
 void register_preview_ops(tool::OpRegistry& registry);
 
@@ -31,6 +32,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_creative_write_ops(registry);
   register_targeting_ops(registry);
   register_image_ops(registry);
+  register_video_ops(registry);
   register_launch_ops(registry);
   register_preview_ops(registry);
 }

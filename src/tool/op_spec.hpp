@@ -25,6 +25,8 @@ struct OpOutput {
   // Lists: row_cursors[i] continues right after items[i] (GraphClient's ListPage::resume_after), so the router can
   // cut a list at any row to fit the result budget and still hand back the right cursor.
   std::vector<std::string> row_cursors;
+  // What to call next ({op, args, why}) when the answer is a step of a longer task (an upload still processing).
+  std::optional<nlohmann::json> next;
 };
 
 // A change that would spend money (activate, raise a budget) or destroy something, described so a human can say

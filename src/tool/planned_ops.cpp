@@ -9,7 +9,6 @@ std::optional<std::string> planned_family(std::string_view op) {
   static constexpr std::pair<std::string_view, std::string_view> kPlanned[] = {
       {"update_spending_limit", "accounts"}, {"account_health", "accounts"},
       {"duplicate_campaign", "campaigns"},
-      {"upload_video", "creatives"},
       {"list_audiences", "audiences"}, {"create_custom_audience", "audiences"}, {"add_audience_users", "audiences"},
       {"remove_audience_users", "audiences"}, {"create_lookalike_audience", "audiences"},
       {"share_audience", "audiences"}, {"delete_audience", "audiences"},

@@ -152,6 +152,7 @@ nlohmann::json Router::structured_result(const std::string& op, const OpOutput& 
                                {"mode", core::to_string(mode_)},
                                {"summary", summary_lines(output.summary)},
                                {"data", output.data}};
+  if (output.next) structured["next"] = *output.next;
   if (output.paging) {
     structured["paging"] = *output.paging;
     if (const auto* after = core::find_field(*output.paging, "after"); after && after->is_string()) {

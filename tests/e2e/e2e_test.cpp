@@ -506,3 +506,43 @@ TEST_CASE("the token CLI: add from stdin, list, rotate-key, remove; the canary n
   }
   CHECK(scanned >= 2);
 }
+
+TEST_CASE("upload_video reports progress per chunk over MCP", "[e2e][upload_video]") {
+  fbmcp::testing::TempDir dir("fbmcp-e2e-video");
+  const std::string path = dir.file("spot_30s.mp4");
+  {
+    // A 30 MiB MP4 that takes no disk: the ftyp box, then a hole. Above 20 MB, so it goes in resumable chunks.
+    std::ofstream out(path, std::ios::binary);
+    const char ftyp[] = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    out.write(ftyp, sizeof ftyp);
+  }
+  std::filesystem::resize_file(path, 30u * 1024 * 1024);
+  Subprocess p({FBMCP_BINARY}, kFakeEnv);
+  rpc(p, 1, "initialize", {{"protocolVersion", "2025-11-25"}});
+  p.write_line(json{{"jsonrpc", "2.0"}, {"id", 2}, {"method", "tools/call"},
+                    {"params", {{"name", "facebook"},
+                                {"arguments", {{"op", "upload_video"},
+                                               {"args", {{"ad_account_id", "act_1029384756102938"}, {"file_path", path}}}}},
+                                {"_meta", {{"progressToken", "up"}}}}}}
+                   .dump());
+  int chunk_notes = 0;
+  json result;
+  for (int i = 0; i < 40 && result.is_null(); ++i) {
+    auto line = p.read_line(20000);
+    REQUIRE(line);
+    const auto message = json::parse(*line);
+    if (message.value("method", "") == "notifications/progress") {
+      CHECK(message["params"]["progressToken"] == "up");
+      if (message["params"].value("message", "").find("uploading video:") != std::string::npos) ++chunk_notes;
+    } else if (message.contains("id") && message["id"] == 2) {
+      result = message["result"];
+    }
+  }
+  REQUIRE_FALSE(result.is_null());
+  CHECK(result["isError"] == false);
+  CHECK(result["structuredContent"]["data"]["upload"]["method"] == "resumable");
+  // 0% before the first chunk, then one per chunk: 30 MiB in the emulator's 4 MiB chunks is 8.
+  CHECK(chunk_notes >= 9);
+  p.close_stdin();
+  CHECK(p.wait() == 0);
+}

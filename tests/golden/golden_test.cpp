@@ -71,7 +71,7 @@ json with_source_dir(const json& value, bool expand) {
 
 json run_case(fbmcp::app::Services& services, const json& golden) {
   for (const auto& step : golden.value("setup", json::array())) {
-    auto r = fbmcp::testing::call(services, step["op"], step.value("args", json::object()));
+    auto r = fbmcp::testing::call(services, step["op"], with_source_dir(step.value("args", json::object()), true));
     INFO("setup step " << step.dump() << " → " << r.text);
     REQUIRE_FALSE(r.is_error);
   }

@@ -1,6 +1,7 @@
 #include "fake/rules/creative_rules.hpp"
 
 #include "core/json_read.hpp"
+#include "fake/rules/video_rules.hpp"
 
 #include <algorithm>
 
@@ -96,8 +97,8 @@ std::optional<GraphError> check_link_data(const WriteContext& ctx, const std::st
   return std::nullopt;
 }
 
-// video_data (PSDK adcreativevideodata.py): video_id, and a thumbnail as image_hash or image_url. Videos are
-// checked only when the world holds some (the emulator keeps no advideo fixtures yet).
+// video_data (PSDK adcreativevideodata.py): video_id, and a thumbnail as image_hash or image_url. The video must be
+// one of the account's and ready (fake/rules/video_rules.hpp).
 std::optional<GraphError> check_video_data(const WriteContext& ctx, const std::string& account_id,
                                            const nlohmann::json& video_data) {
   if (!video_data.is_object()) {
@@ -105,19 +106,13 @@ std::optional<GraphError> check_video_data(const WriteContext& ctx, const std::s
   }
   const std::string video_id = text_of(video_data, "video_id");
   if (video_id.empty()) return missing_param("object_story_spec[video_data][video_id]");
-  if (ctx.store.count("advideo") > 0) {
-    const Node* video = ctx.store.find(video_id);
-    if (!video || video->type != "advideo") {
-      return invalid_param("object_story_spec[video_data][video_id]", "", "Video not found",
-                           "video_id " + video_id + " is not a video of ad account act_" + account_id + ".");
-    }
-  }
   if (auto hash = text_of(video_data, "image_hash"); !hash.empty()) {
     if (auto e = check_image_hash(ctx, account_id, hash, "object_story_spec[video_data][image_hash]")) return e;
   } else if (text_of(video_data, "image_url").empty()) {
     return invalid_param("object_story_spec[video_data][image_hash]", "", "Video thumbnail missing",
                          "A video ad needs a thumbnail: give video_data image_hash or image_url.");
   }
+  if (auto e = video_ready_for_creative(ctx, account_id, video_id, "object_story_spec[video_data][video_id]")) return e;
   return check_call_to_action(ctx, video_data, "object_story_spec[video_data][call_to_action]");
 }
 

@@ -1,5 +1,6 @@
 #include "ops/images/image_source.hpp"
 
+#include "core/text.hpp"
 #include "crypto/base64.hpp"
 #include "media/local_file.hpp"
 #include "media/url_fetch.hpp"
@@ -13,13 +14,6 @@ std::unexpected<core::Error> source_refused(const std::string& path, std::string
   auto error = core::fail(core::ErrorKind::InvalidArgs, std::move(message), std::move(hint));
   error.error().path = path;
   return error;
-}
-
-std::string source_name_of(std::string text) {
-  if (const auto cut = text.find_first_of("?#"); cut != std::string::npos) text.resize(cut);
-  while (!text.empty() && text.back() == '/') text.pop_back();
-  const auto slash = text.find_last_of('/');
-  return slash == std::string::npos ? text : text.substr(slash + 1);
 }
 
 // Accepts plain base64 and a data URL ("data:image/png;base64,…"), as agents often pass one; unpadded input is
@@ -68,7 +62,7 @@ core::Result<ImageUpload> read_image_source(const nlohmann::json& args) {
     auto bytes = media::read_local_file(value, kMaxImageBytes, "file_path");
     if (!bytes) return std::unexpected(bytes.error());
     upload.bytes = std::move(*bytes);
-    upload.source_name = source_name_of(value);
+    upload.source_name = core::last_path_segment(value);
   } else if (upload.source == "image_url") {
     media::FetchOptions options;
     options.max_bytes = kMaxImageBytes;
@@ -76,7 +70,7 @@ core::Result<ImageUpload> read_image_source(const nlohmann::json& args) {
     auto fetched = media::fetch_url(value, options, "image_url");
     if (!fetched) return std::unexpected(fetched.error());
     upload.bytes = std::move(fetched->bytes);
-    upload.source_name = source_name_of(fetched->final_url);
+    upload.source_name = core::last_path_segment(fetched->final_url);
   } else {
     auto bytes = decode_image_base64(value);
     if (!bytes) return std::unexpected(bytes.error());
