@@ -20,6 +20,7 @@
 
 #include "app/token_store_access.hpp"
 #include "core/redact.hpp"
+#include "core/text.hpp"
 #include "core/settings.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/hmac.hpp"
@@ -175,15 +176,6 @@ int refuse(const std::string& message, const std::string& hint = {}) {
   return 1;
 }
 
-std::string day_of(int64_t seconds) {
-  if (seconds <= 0) return "never";
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm day{};
-  ::gmtime_r(&t, &day);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &day);
-  return text;
-}
 
 graph::GraphClient graph_client(const core::Settings& settings, const std::string& token) {
   graph::CurlOptions options;
@@ -291,7 +283,7 @@ int login_command(const std::vector<std::string>& args) {
   std::cout << "Logged in as " << (metadata.user_name.empty() ? "?" : metadata.user_name) << " (" << metadata.user_id
             << "); stored encrypted as '" << options->label << "' in " << opened->data_dir << "/tokens.db\n"
             << "  scopes: " << (scopes.empty() ? "unknown" : scopes) << "\n"
-            << "  expires: " << day_of(metadata.expires_at) << "\n"
+            << "  expires: " << core::utc_day(metadata.expires_at, "never") << "\n"
             << "  ad accounts: " << (accounts ? std::to_string(accounts->items.size()) : "could not be listed") << "\n";
   return 0;
 }

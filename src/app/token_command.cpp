@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "core/redact.hpp"
+#include "core/text.hpp"
 #include "crypto/aead.hpp"
 #include "crypto/hmac.hpp"
 #include "store/idempotency_store.hpp"
@@ -84,15 +85,6 @@ std::string read_secret_from_stdin() {
   return token;
 }
 
-std::string format_day(int64_t seconds) {
-  if (seconds <= 0) return "unknown";
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm day{};
-  ::gmtime_r(&t, &day);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &day);
-  return text;
-}
 
 std::string pad(std::string text, size_t width) {
   if (text.size() < width) text.append(width - text.size(), ' ');
@@ -112,7 +104,7 @@ void print_table(const std::vector<store::TokenInfo>& rows) {
     if (!row.metadata.user_id.empty()) user += (user.empty() ? "" : " ") + ("(" + row.metadata.user_id + ")");
     if (user.empty()) user = "unknown";
     std::cout << pad(row.label, label_width) << "  " << pad(row.status, 7) << "  " << pad(row.is_default ? "yes" : "", 7)
-              << "  " << pad(format_day(row.metadata.expires_at), 10) << "  " << user << "\n";
+              << "  " << pad(core::utc_day(row.metadata.expires_at, "unknown"), 10) << "  " << user << "\n";
   }
 }
 

@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <ctime>
+
 #include <algorithm>
 
 namespace fbmcp::core {
@@ -15,6 +17,16 @@ std::string last_path_segment(std::string text) {
   while (!text.empty() && text.back() == '/') text.pop_back();
   const auto slash = text.find_last_of('/');
   return slash == std::string::npos ? text : text.substr(slash + 1);
+}
+
+std::string utc_day(long long unix_seconds, const std::string& none) {
+  if (unix_seconds <= 0) return none;
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm day{};
+  ::gmtime_r(&t, &day);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &day);
+  return text;
 }
 
 }  // namespace fbmcp::core

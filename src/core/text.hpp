@@ -12,4 +12,7 @@ std::string ascii_lower(std::string text);
 // name for summaries).
 std::string last_path_segment(std::string text);
 
+// A Unix time as its UTC day, "2027-01-23"; `none` for 0 or less (unknown, or never expires).
+std::string utc_day(long long unix_seconds, const std::string& none);
+
 }  // namespace fbmcp::core
