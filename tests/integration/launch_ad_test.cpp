@@ -144,3 +144,23 @@ TEST_CASE("launch_ad called again with the same args returns the first launch, n
   REQUIRE_FALSE(second.is_error);
   CHECK(second.structured["data"]["ids"]["campaign_id"] != ids["campaign_id"]);
 }
+
+TEST_CASE("launch_ad into an existing campaign rolls back only what it made", "[launch_ad]") {
+  auto services = testing::fake_services();
+  const auto before = live_counts(*services->emulator);
+  auto args = failing_launch_args();
+  args.erase("campaign");
+  args["campaign_id"] = "120210000000000003";  // ad-set budgets
+  args["adset"]["daily_budget"] = {{"amount", "20.00"}};
+  auto result = testing::call(*services, "launch_ad", args);
+  REQUIRE(result.is_error);
+  const auto& steps = result.structured["error"]["detail"]["steps"];
+  REQUIRE(steps.size() == 3);  // no campaign step: the campaign exists
+  CHECK(steps[0]["step"] == "adset");
+  CHECK(steps[0]["outcome"] == "deleted");
+  CHECK(steps[1]["outcome"] == "failed");
+  CHECK(live_counts(*services->emulator) == before);
+  auto campaign = testing::call(*services, "get_campaign", {{"campaign_id", "120210000000000003"}});
+  REQUIRE_FALSE(campaign.is_error);
+  CHECK(campaign.structured["data"]["campaign"]["status"] != "DELETED");
+}

@@ -112,6 +112,7 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
   }
   const LaunchRun run = run_launch(*plan, ctx);
   nlohmann::json ids = nlohmann::json::object();
+  if (!plan->existing_campaign_id.empty()) ids["campaign_id"] = plan->existing_campaign_id;
   if (plan->image) ids["image_hash"] = steps[0]["image"]["hash"];
   std::vector<std::string> left;
   for (const auto& outcome : run.steps) {
@@ -140,10 +141,13 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
     error.detail = {{"steps", steps}};
     return std::unexpected(std::move(error));
   }
-  once.made(ids.value("campaign_id", ""));
+  once.made(ids.value("adset_id", ""));
   OpOutput out;
   out.warnings = plan->warnings;
-  out.warnings.push_back("made PAUSED: nothing spends until the ad, its ad set and its campaign are resumed");
+  out.warnings.push_back(plan->existing_campaign_id.empty()
+                             ? "made PAUSED: nothing spends until the ad, its ad set and its campaign are resumed"
+                             : "made PAUSED: nothing spends until the ad and its ad set are resumed (and only while "
+                               "the campaign is ACTIVE)");
   const std::string ad_id = ids.value("ad_id", "");
   out.data = {{"ad_account_id", plan->act_id},
               {"status", "PAUSED"},
@@ -151,9 +155,13 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
               {"steps", steps},
               {"next",
                {"preview_ad {\"ad_id\": \"" + ad_id + "\"} shows it",
-                "resume_campaign, resume_adset and resume_ad start it (each asks for confirmation)"}}};
+                plan->existing_campaign_id.empty()
+                    ? std::string("resume_campaign, resume_adset and resume_ad start it (each asks for confirmation)")
+                    : std::string("resume_adset and resume_ad start it (each asks for confirmation); it delivers while "
+                                  "campaign " + plan->existing_campaign_id + " is ACTIVE")}}};
   out.summary = "Launched '" + args["name"].get<std::string>() + "' in " + plan->account.name + " (" + plan->act_id +
-                "), all PAUSED: campaign " + ids.value("campaign_id", "") + ", ad set " + ids.value("adset_id", "") +
+                "), all PAUSED: campaign " + ids.value("campaign_id", "") +
+                (plan->existing_campaign_id.empty() ? "" : " (existing)") + ", ad set " + ids.value("adset_id", "") +
                 ", creative " + ids.value("creative_id", "") + ", ad " + ad_id + ".";
   return out;
 }

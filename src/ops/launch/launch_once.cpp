@@ -30,26 +30,22 @@ core::Result<std::optional<nlohmann::json>> LaunchOnce::earlier() {
   if (!ctx_.idempotency) return std::nullopt;
   const auto record = ctx_.idempotency->find(key_, explicit_key_ ? kExplicitKeyLifetime : kDerivedKeyLifetime);
   if (!record || record->state != "done") return std::nullopt;
-  const std::string campaign_id = record->object_id;
-  auto campaign = ctx_.graph.get(campaign_id, {{"fields", "id,status"}});
-  if (!campaign) {
-    if (campaign.error().kind == core::ErrorKind::NotFound) return std::nullopt;
-    return std::unexpected(campaign.error());
+  // The ad set stands for the launch: it is made whether the campaign is new or an existing one.
+  const std::string adset_id = record->object_id;
+  auto adset = ctx_.graph.get(adset_id, {{"fields", "id,status,campaign_id"}});
+  if (!adset) {
+    if (adset.error().kind == core::ErrorKind::NotFound) return std::nullopt;
+    return std::unexpected(adset.error());
   }
-  const auto status = graph::read_string(*campaign, "status");
+  const auto status = graph::read_string(*adset, "status");
   if (status && *status && **status == "DELETED") return std::nullopt;  // deleted since: launch afresh
-  nlohmann::json ids = {{"campaign_id", campaign_id}};
-  auto adset = first_child(ctx_, campaign_id, "adsets", "id");
-  if (!adset) return std::unexpected(adset.error());
-  if (*adset) {
-    ids["adset_id"] = core::string_or_empty(**adset, "id");
-    auto ad = first_child(ctx_, ids["adset_id"].get<std::string>(), "ads", "id,creative");
-    if (!ad) return std::unexpected(ad.error());
-    if (*ad) {
-      ids["ad_id"] = core::string_or_empty(**ad, "id");
-      const auto creative = (*ad)->value("creative", nlohmann::json::object());
-      if (creative.is_object()) ids["creative_id"] = core::string_or_empty(creative, "id");
-    }
+  nlohmann::json ids = {{"campaign_id", core::string_or_empty(*adset, "campaign_id")}, {"adset_id", adset_id}};
+  auto ad = first_child(ctx_, adset_id, "ads", "id,creative");
+  if (!ad) return std::unexpected(ad.error());
+  if (*ad) {
+    ids["ad_id"] = core::string_or_empty(**ad, "id");
+    const auto creative = (*ad)->value("creative", nlohmann::json::object());
+    if (creative.is_object()) ids["creative_id"] = core::string_or_empty(creative, "id");
   }
   return ids;
 }
@@ -58,8 +54,8 @@ void LaunchOnce::started() {
   if (ctx_.idempotency) ctx_.idempotency->begin(key_, "launch_ad", std::time(nullptr));
 }
 
-void LaunchOnce::made(const std::string& campaign_id) {
-  if (ctx_.idempotency) ctx_.idempotency->complete(key_, campaign_id, std::time(nullptr));
+void LaunchOnce::made(const std::string& adset_id) {
+  if (ctx_.idempotency) ctx_.idempotency->complete(key_, adset_id, std::time(nullptr));
 }
 
 void LaunchOnce::failed() {

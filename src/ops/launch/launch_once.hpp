@@ -13,11 +13,11 @@ namespace fbmcp::ops {
 class LaunchOnce {
  public:
   LaunchOnce(tool::OpContext& ctx, const nlohmann::json& args);
-  // The ids an earlier identical launch made ({campaign_id, adset_id, creative_id, ad_id}), when its campaign is
-  // still there; nullopt otherwise (or without an idempotency store).
+  // The ids an earlier identical launch made ({campaign_id, adset_id, creative_id, ad_id}), when its ad set is still
+  // there; nullopt otherwise (or without an idempotency store).
   core::Result<std::optional<nlohmann::json>> earlier();
   void started();
-  void made(const std::string& campaign_id);
+  void made(const std::string& adset_id);
   void failed();  // nothing was left: the same call may run again
 
  private:

@@ -7,6 +7,7 @@
 #include "ops/campaigns/campaign_kind.hpp"
 #include "ops/campaigns/campaign_plan.hpp"
 #include "ops/common/money_args.hpp"
+#include "ops/common/object_view.hpp"
 #include "ops/creatives/creative_content.hpp"
 #include "ops/creatives/creative_kind.hpp"
 #include "ops/images/image_source.hpp"
@@ -108,26 +109,65 @@ core::Error under_step(core::Error error, const std::string& step) {
   return error;
 }
 
-core::Result<LaunchPlan> plan_launch(const nlohmann::json& args, OpContext& ctx) {
-  LaunchPlan plan;
-  // Campaign: create_campaign's own pre-flight (account, budget, spend limits).
+// The campaign the ad set goes in: a new one (create_campaign's own pre-flight: account, budget, spend limits), or
+// an existing one of the account (campaign_id), read as create_adset reads it.
+struct LaunchCampaign {
+  std::optional<PlannedCreate> made;  // the campaign step, when a new campaign is made
+  ObjectSnapshot snapshot;            // what the ad set's pre-flight sees
+  std::string reference;              // what the ad set's campaign_id is: a batch reference or the existing id
+};
+
+core::Result<LaunchCampaign> plan_launch_campaign(const nlohmann::json& args, OpContext& ctx) {
+  if (args.contains("campaign") == args.contains("campaign_id")) {
+    return std::unexpected(invalid_args(
+        "give exactly one of campaign (a new campaign, made with the rest) and campaign_id (an existing one)",
+        R"(e.g. "campaign": {"objective": "OUTCOME_TRAFFIC", "special_ad_categories": [], "daily_budget": {"amount": "30.00"}}, or "campaign_id": "120210000000000001")",
+        args.contains("campaign_id") ? "args.campaign_id" : "args.campaign"));
+  }
+  LaunchCampaign out;
+  if (args.contains("campaign_id")) {
+    const std::string id = args["campaign_id"].get<std::string>();
+    auto existing = fetch_object(ctx, campaign_kind(), id);
+    if (!existing) return std::unexpected(existing.error());
+    auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
+    if (!act) return std::unexpected(act.error());
+    if (existing->act_id != *act) {
+      return std::unexpected(invalid_args("campaign " + id + " is in " + existing->act_id + ", not " + *act,
+                                          "use ad_account_id " + existing->act_id + ", or a campaign of " + *act +
+                                              " (list_campaigns shows them)",
+                                          "args.campaign_id"));
+    }
+    out.snapshot = std::move(*existing);
+    out.reference = id;
+    return out;
+  }
   nlohmann::json campaign_args = part_args(args, "campaign", "");
   campaign_args["ad_account_id"] = args["ad_account_id"];
   auto campaign = for_step(plan_campaign_create(campaign_args, ctx), "campaign");
   if (!campaign) return std::unexpected(campaign.error());
-  plan.act_id = campaign->act_id;
-  plan.account = campaign->account;
+  out.snapshot = campaign_to_be(*campaign, campaign_args);
+  out.reference = launch_reference("campaign");
+  out.made = std::move(*campaign);
+  return out;
+}
 
-  // Ad set: create_adset's pre-flight against the campaign about to be made.
+core::Result<LaunchPlan> plan_launch(const nlohmann::json& args, OpContext& ctx) {
+  LaunchPlan plan;
+  auto campaign = plan_launch_campaign(args, ctx);
+  if (!campaign) return std::unexpected(campaign.error());
+  plan.act_id = campaign->snapshot.act_id;
+  auto account = ctx.accounts.get(plan.act_id);
+  if (!account) return std::unexpected(account.error());
+  plan.account = *account;
+
+  // Ad set: create_adset's pre-flight against the campaign (as it is, or as it is about to be made).
   nlohmann::json adset_args = part_args(args, "adset", " – ad set");
-  adset_args["campaign_id"] = launch_reference("campaign");
+  adset_args["campaign_id"] = campaign->reference;
   PlannedCreate adset_base;
   adset_base.act_id = plan.act_id;
   adset_base.account = plan.account;
   adset_base.edge = plan.act_id + "/" + adset_kind().edge;
-  auto adset = for_step(plan_adset_in_campaign(adset_args, ctx, campaign_to_be(*campaign, campaign_args),
-                                               std::move(adset_base)),
-                        "adset");
+  auto adset = for_step(plan_adset_in_campaign(adset_args, ctx, campaign->snapshot, std::move(adset_base)), "adset");
   if (!adset) return std::unexpected(adset.error());
 
   // Image, then creative: the creative's checks (page, Instagram account, images) as create_creative makes them;
@@ -152,10 +192,15 @@ core::Result<LaunchPlan> plan_launch(const nlohmann::json& args, OpContext& ctx)
                           {"status", "PAUSED"}};
   if (ad_args.contains("tracking_specs")) ad_params.set("tracking_specs", ad_args["tracking_specs"]);
 
-  plan.warnings = campaign->warnings;
+  if (campaign->made) {
+    plan.warnings = campaign->made->warnings;
+    plan.steps.push_back(step_of("campaign", campaign_kind(), campaign->made->edge, campaign->made->params, {}));
+  } else {
+    plan.existing_campaign_id = campaign->reference;
+  }
   plan.warnings.insert(plan.warnings.end(), adset->warnings.begin(), adset->warnings.end());
-  plan.steps.push_back(step_of("campaign", campaign_kind(), campaign->edge, campaign->params, {}));
-  plan.steps.push_back(step_of("adset", adset_kind(), adset->edge, adset->params, {"campaign"}));
+  plan.steps.push_back(step_of("adset", adset_kind(), adset->edge, adset->params,
+                               campaign->made ? std::vector<std::string>{"campaign"} : std::vector<std::string>{}));
   plan.steps.push_back(
       step_of("creative", creative_kind(), plan.act_id + "/" + creative_kind().edge, creative_params, {}));
   plan.steps.push_back(step_of("ad", ad_kind(), plan.act_id + "/" + ad_kind().edge, ad_params, {"adset", "creative"}));

@@ -31,6 +31,7 @@ struct LaunchPlan {
   tool::AccountFacts account;
   std::optional<LaunchImage> image;  // uploaded before the batch (an image travels as a file, not as a batch body)
   std::vector<LaunchStep> steps;     // in batch order
+  std::string existing_campaign_id;  // when the ad set goes in a campaign that exists (no campaign step)
   std::vector<std::string> warnings;
   // Dry run with an image not yet uploaded: Graph cannot check a creative showing it, so the creative is checked here.
   bool creative_checked_locally = false;
