@@ -337,7 +337,7 @@ describe("one client, no elicitation", () => {
   test("prompts/list and prompts/get", T, async () => {
     const { prompts } = await h.client.listPrompts();
     const names = prompts.map((p) => p.name);
-    for (const n of ["account_overview", "launch_campaign_safely", "tidy_campaigns"]) {
+    for (const n of ["account_overview", "launch_ad_safely", "launch_campaign_safely", "tidy_campaigns"]) {
       assert.ok(names.includes(n), `prompt ${n} missing: ${names}`);
     }
     const overview = prompts.find((p) => p.name === "account_overview");
