@@ -71,6 +71,7 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
                                                     settings.mode, services->idempotency.get(), services->spend_guard.get());
   services->router->set_max_result_chars(settings.max_result_chars);
+  services->router->set_token_expiry(settings.token_label, settings.token_expires_at);
   return services;
 }
 

@@ -73,6 +73,7 @@ void use_stored_token(core::Settings& settings) {
     core::register_secret(*token);
     settings.access_token = std::move(*token);
     settings.token_label = row.label;
+    settings.token_expires_at = row.metadata.expires_at;
     if (!settings.mode_chosen) {
       settings.mode = core::Mode::Live;
       settings.mode_reason = "stored token '" + row.label + "' (the default; facebook-mcp token list shows them)";

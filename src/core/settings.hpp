@@ -31,6 +31,7 @@ struct Settings {
   std::string mode_reason;      // one line saying why this mode was chosen, for the start banner
   bool mode_chosen = false;     // --fake or FACEBOOK_MODE decided it (not the presence of a token)
   std::string token_label;      // the stored token in use (app/token_store_access.hpp); empty = the environment's
+  long long token_expires_at = 0;  // the stored token's expiry (Unix seconds; 0 = unknown or never)
 };
 
 // FACEBOOK_MODE=fake|live wins; otherwise live when a token is set, else fake. `force_fake` is the --fake flag.

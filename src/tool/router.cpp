@@ -1,8 +1,11 @@
 #include "tool/router.hpp"
 
+#include <ctime>
+
 #include "core/json_read.hpp"
 #include "core/log.hpp"
 #include "core/redact.hpp"
+#include "core/text.hpp"
 #include "tool/catalog.hpp"
 #include "tool/planned_ops.hpp"
 #include "tool/result_budget.hpp"
@@ -165,7 +168,22 @@ nlohmann::json Router::structured_result(const std::string& op, const OpOutput& 
   return structured;
 }
 
+std::optional<std::string> Router::token_expiry_warning() const {
+  constexpr int64_t kWarnSeconds = 7 * 24 * 60 * 60;
+  if (mode_ != core::Mode::Live || token_expires_at_ <= 0) return std::nullopt;
+  const int64_t left = token_expires_at_ - static_cast<int64_t>(std::time(nullptr));
+  if (left > kWarnSeconds) return std::nullopt;
+  const std::string day = core::utc_day(token_expires_at_, "");
+  const std::string renew = "renew it with: facebook-mcp login --label " + token_label_;
+  if (left <= 0) return "the token in use ('" + token_label_ + "') expired on " + day + "; " + renew;
+  const int64_t days = left / (24 * 60 * 60);
+  return "the token in use ('" + token_label_ + "') expires on " + day + " (" +
+         (days == 0 ? std::string("within a day") : "in " + std::to_string(days) + " day" + (days == 1 ? "" : "s")) +
+         "); " + renew;
+}
+
 ToolResult Router::success(const std::string& op, OpOutput output) const {
+  if (auto expiring = token_expiry_warning()) output.warnings.push_back(*expiring);
   const auto size_of = [&](const OpOutput& candidate) {
     return structured_result(op, candidate).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
   };

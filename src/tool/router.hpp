@@ -49,6 +49,12 @@ class Router {
   // The size budget of structuredContent (DESIGN §6; FACEBOOK_MAX_RESULT_CHARS).
   void set_max_result_chars(size_t chars) { max_result_chars_ = chars; }
   core::Mode mode() const { return mode_; }
+  // The stored token in use and when it expires (Unix seconds; 0 = unknown or never): within 7 days of that, every
+  // live result carries a warning with the date and the command that renews it (issue 12, token health).
+  void set_token_expiry(std::string label, int64_t expires_at) {
+    token_label_ = std::move(label);
+    token_expires_at_ = expires_at;
+  }
 
  private:
   ToolResult call_unguarded(const nlohmann::json& arguments, const CallEnv& env) const;
@@ -60,6 +66,7 @@ class Router {
   nlohmann::json structured_result(const std::string& op, const OpOutput& output) const;
   ToolResult success(const std::string& op, OpOutput output) const;
   ToolResult failure(const std::string& op, const core::Error& error) const;
+  std::optional<std::string> token_expiry_warning() const;
 
   const OpRegistry& registry_;
   graph::GraphClient& graph_;
@@ -68,6 +75,8 @@ class Router {
   store::IdempotencyStore* idempotency_;
   const SpendGuard* spend_guard_;
   ConfirmationSigner signer_;
+  std::string token_label_;
+  int64_t token_expires_at_ = 0;
   size_t max_result_chars_ = kDefaultMaxResultChars;
 };
 

@@ -3,6 +3,7 @@
 // created twice; the token never shows up anywhere.
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <mutex>
 
 #include <httplib.h>
@@ -208,4 +209,25 @@ TEST_CASE("the fake Graph server takes params as Meta does: query, form, multipa
   CHECK(by_query->has_header("x-app-usage"));
   CHECK(by_query->has_header("x-ad-account-usage"));
   CHECK(by_query->has_header("x-business-use-case-usage"));
+}
+
+TEST_CASE("a stored token that expires within 7 days is named in every live result, with how to renew it",
+          "[live][token_health]") {
+  auto world = testing::http_world();
+  const auto now = static_cast<int64_t>(std::time(nullptr));
+  const nlohmann::json args = {{"ad_account_id", "act_1029384756102938"}};
+  auto warnings_of = [&] {
+    auto result = testing::call(*world->services, "get_ad_account_info", args);
+    REQUIRE_FALSE(result.is_error);
+    return result.structured.value("warnings", nlohmann::json::array()).dump() + result.text;
+  };
+  world->services->router->set_token_expiry("work", now + 3 * 24 * 60 * 60 + 60);
+  auto soon = warnings_of();
+  CHECK(soon.find("the token in use ('work') expires on") != std::string::npos);
+  CHECK(soon.find("in 3 days") != std::string::npos);
+  CHECK(soon.find("facebook-mcp login --label work") != std::string::npos);
+  world->services->router->set_token_expiry("work", now - 60);
+  CHECK(warnings_of().find("('work') expired on") != std::string::npos);
+  world->services->router->set_token_expiry("work", now + 30 * 24 * 60 * 60);
+  CHECK(warnings_of().find("the token in use") == std::string::npos);
 }
