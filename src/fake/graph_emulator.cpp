@@ -282,10 +282,10 @@ int64_t GraphEmulator::now_seconds() const {
 std::optional<graph::HttpResponse> GraphEmulator::handle_oauth(const std::string& method,
                                                                const std::vector<std::string>& parts,
                                                                const ParamMap& params) {
+  // Login state lives in oauth_, not in the object store, so these never mark the store changed (nothing to save).
   const std::string me = world_.store.me().value("id", "");
   if (parts.size() == 2 && parts[0] == "oauth" && parts[1] == "access_token" && (method == "GET" || method == "POST")) {
     auto answer = oauth_.access_token(params, me, now_seconds());
-    changed_ = true;
     if (!answer) return respond_error(answer.error());
     return respond(200, *answer, "", false);
   }
@@ -294,7 +294,6 @@ std::optional<graph::HttpResponse> GraphEmulator::handle_oauth(const std::string
   }
   if (parts.size() == 2 && parts[0] == "me" && parts[1] == "permissions" && method == "DELETE") {
     auto answer = oauth_.revoke(param(params, "access_token").value_or(""), me);
-    changed_ = true;
     if (!answer) return respond_error(answer.error());
     return respond(200, *answer, "", true);
   }

@@ -56,7 +56,7 @@ std::expected<std::string, GraphError> OAuthService::dialog(const ParamMap& para
   } else {
     const std::string code = "AQ" + crypto::sha256_hex(app_.secret + ":code:" + std::to_string(++counter_) + ":" +
                                                        std::to_string(now));
-    codes_[code] = Code{redirect, user_id, split_scopes(param_or_empty(params, "scope")), now, false};
+    codes_[code] = Code{redirect, user_id, split_scopes(param_or_empty(params, "scope")), false};
     query = {{"code", code}};
   }
   if (!state.empty()) query.emplace_back("state", state);

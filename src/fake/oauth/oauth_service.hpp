@@ -57,7 +57,6 @@ class OAuthService {
     std::string redirect_uri;
     std::string user_id;
     std::vector<std::string> scopes;
-    int64_t issued_at = 0;
     bool used = false;
   };
 

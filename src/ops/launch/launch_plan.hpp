@@ -33,8 +33,6 @@ struct LaunchPlan {
   std::vector<LaunchStep> steps;     // in batch order
   std::string existing_campaign_id;  // when the ad set goes in a campaign that exists (no campaign step)
   std::vector<std::string> warnings;
-  // Dry run with an image not yet uploaded: Graph cannot check a creative showing it, so the creative is checked here.
-  bool creative_checked_locally = false;
 };
 
 // The batch reference to a step's new id.
