@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/log.hpp"
+#include "fake/delivery/change_history.hpp"
 #include "fake/edge_listing.hpp"
 #include "fake/previews/preview_edges.hpp"
 #include "fake/previews/preview_page.hpp"
@@ -333,6 +334,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (method == "GET") {
       if (advance_review(*node)) changed_ = true;
       if (advance_video_processing(*node)) changed_ = true;
+      if (delivery::advance_report_run(*node, now_seconds())) changed_ = true;
       auto body = select_fields(*node, params, world_.model, world_.store, default_fields(node->type));
       if (!body) return respond_error(body.error(), account);
       return respond(200, *body, account, false);
@@ -344,6 +346,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       if (!updated) return respond_error(updated.error(), account);
       if (!is_validate_only(params)) {
         const bool status_changed = (*updated)["status"] != node->data["status"];
+        delivery::note_changes(node->data, *updated, now_seconds());
         node->data = std::move(*updated);
         changed_ = true;
         if (status_changed) {
@@ -355,6 +358,10 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     }
     if (method == "DELETE") {
       if (!can_delete(node->type)) return respond_error(unsupported_request(method, id), account);
+      auto deleted = node->data;
+      deleted["status"] = "DELETED";
+      delivery::note_changes(node->data, deleted, now_seconds());
+      if (deleted.contains(delivery::kChangesKey)) node->data[delivery::kChangesKey] = deleted[delivery::kChangesKey];
       mark_deleted(world_.store, *node, ctx.now);
       changed_ = true;
       return respond(200, {{"success", true}}, account, true);
@@ -363,6 +370,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
   }
 
   const std::string& edge = parts[1];
+  if (auto insights = handle_insights(method, *node, edge, params)) return *insights;
   if (method == "GET") {
     if (is_preview_edge(node->type, edge)) {
       auto body = preview_edge(ctx, *node, edge, params, options_.base_url);
@@ -439,6 +447,38 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     return respond_error(unknown_path("/" + edge), account);
   }
   return respond_error(unsupported_request(method, id + "/" + edge), account);
+}
+
+std::optional<graph::HttpResponse> GraphEmulator::handle_insights(const std::string& method, Node& node,
+                                                                   const std::string& edge, const ParamMap& params) {
+  if (edge != "insights") return std::nullopt;
+  const bool object = delivery::has_insights_edge(node.type);
+  const bool report = node.type == delivery::kReportRunType;
+  if (!(object && (method == "GET" || method == "POST")) && !(report && method == "GET")) return std::nullopt;
+  const std::string account = account_of(&node);
+  // Insights capacity is per ad account (graph-api-facts §6): over it, Graph refuses with the ads_insights
+  // business-use-case throttle (code 80000) until the window has room again.
+  if (method == "GET" && insights_throttle_.account_percent(account) >= 100.0) {
+    GraphError e;
+    e.code = 80000;
+    e.message = "(#80000) There have been too many calls from this ad-account. Wait a bit and try again.";
+    e.is_transient = true;
+    auto refused = respond_error(e, account);
+    refused.headers["x-fb-ads-insights-throttle"] = insights_throttle_.record(account, 0);
+    return refused;
+  }
+  WriteContext ctx{world_.store, world_.model, world_.targeting, options_.now()};
+  const delivery::InsightsCall call{ctx, node, params, now_seconds(),
+                                    options_.base_url + "/" + options_.api_version + "/" + node.data.value("id", "") + "/insights",
+                                    &report_answers_};
+  auto answer = report ? delivery::read_report_rows(call)
+                : method == "POST" ? delivery::start_insights_report(call)
+                                   : delivery::read_insights(call);
+  if (!answer) return respond_error(answer.error(), account);
+  if (method == "POST") changed_ = true;
+  auto response = respond(200, answer->body, account, method == "POST");
+  response.headers["x-fb-ads-insights-throttle"] = insights_throttle_.record(answer->account_id, answer->cells);
+  return response;
 }
 
 graph::HttpResponse GraphEmulator::handle_batch(const ParamMap& params) {

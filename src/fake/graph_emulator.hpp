@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "fake/delivery/insights_edge.hpp"
+#include "fake/delivery/insights_throttle.hpp"
 #include "fake/fixtures.hpp"
 #include "fake/oauth/oauth_service.hpp"
 #include "fake/usage_meter.hpp"
@@ -63,6 +65,10 @@ class GraphEmulator {
   graph::HttpResponse handle_locked(const std::string& method, const std::string& path, const ParamMap& params);
   graph::HttpResponse handle_batch(const ParamMap& params);
   // /oauth/access_token, /debug_token, DELETE /me/permissions; nullopt for any other path.
+  // GET/POST /<object>/insights and GET /<report_run>/insights (fake/delivery/insights_edge.hpp); nullopt when the
+  // path is not an insights edge.
+  std::optional<graph::HttpResponse> handle_insights(const std::string& method, Node& node, const std::string& edge,
+                                                     const ParamMap& params);
   std::optional<graph::HttpResponse> handle_oauth(const std::string& method, const std::vector<std::string>& parts,
                                                   const ParamMap& params);
   int64_t now_seconds() const;
@@ -77,6 +83,8 @@ class GraphEmulator {
   World world_;
   EmulatorOptions options_;
   UsageMeter usage_;
+  delivery::InsightsThrottle insights_throttle_;
+  delivery::ReportAnswers report_answers_;
   OAuthService oauth_;
   bool strict_tokens_ = false;
   std::atomic<size_t> requests_{0};

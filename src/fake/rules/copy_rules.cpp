@@ -1,4 +1,6 @@
 #include "fake/rules/copy_rules.hpp"
+
+#include "fake/delivery/change_history.hpp"
 #include "core/json_read.hpp"
 
 #include <map>
@@ -132,6 +134,7 @@ WriteResult copy_object(WriteContext& ctx, const Node& source, const ParamMap& p
     auto& d = plan[i].data;
     const auto& source_id = plan[i].source_id;
     d["id"] = new_id_of[source_id];
+    d.erase(delivery::kChangesKey);  // a copy starts its own delivery history
     for (const char* link : {"campaign_id", "adset_id"}) {
       if (const auto parent = new_id_of.find(core::string_or_empty(d, link)); parent != new_id_of.end()) d[link] = parent->second;
     }
