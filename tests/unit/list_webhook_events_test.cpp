@@ -33,7 +33,7 @@ TEST_CASE("list_webhook_events shows stored events newest first, with paging", "
   const auto& data = first.structured["data"];
   REQUIRE(data["items"].size() == 2);
   CHECK(data["items"][0] == json{{"object", "page"}, {"field", "feed"}, {"entry_id", "104"},
-                                 {"time", "2026-11-24T16:04:00+0000"}, {"received_at", "2026-11-24T16:04:02+0000"},
+                                 {"time", "2025-11-24T16:04:00+0000"}, {"received_at", "2025-11-24T16:04:02+0000"},
                                  {"value_summary", R"({"item":"post","verb":"add"})"}});
   CHECK(data["items"][1]["entry_id"] == "103");
   REQUIRE(first.structured.contains("paging"));

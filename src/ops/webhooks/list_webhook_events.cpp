@@ -55,7 +55,8 @@ core::Result<OpOutput> list_webhook_events(const nlohmann::json& args, OpContext
     out.summary = std::to_string(items.size()) + " webhook event(s), newest first" +
                   (page->has_more ? " (more available)" : "") + ":";
   }
-  out.table_columns = {"received_at", "object", "field", "entry_id", "value_summary"};
+  // An empty list gets no table: render_table would print a header with no columns ("|\n|").
+  if (!items.empty()) out.table_columns = {"received_at", "object", "field", "entry_id", "value_summary"};
   return out;
 }
 
