@@ -1,7 +1,7 @@
 // From a verified event POST body to rows for the event store. Meta's event notifications are
 // {"object": "<kind>", "entry": [{"id": "<object id>", "time": <unix>, "changes": [{"field": "…", "value": {…}}]}]}
-// (FBD/graph-api/webhooks/getting-started, "Event Notifications" sample payload); Messenger-style entries carry
-// other arrays instead of "changes" and become one row per entry.
+// (developers.facebook.com/docs/graph-api/webhooks/, "Sample Notification"). An entry without a "changes" array
+// (products whose entries are shaped otherwise) is kept as one row of its own rather than dropped.
 #pragma once
 #include <cstdint>
 #include <string_view>
