@@ -14,6 +14,7 @@
 #include "app/login_command.hpp"
 #include "app/token_command.hpp"
 #include "app/token_store_access.hpp"
+#include "app/webhooks_command.hpp"
 #include "app/services.hpp"
 #include "core/json_read.hpp"
 #include "core/log.hpp"
@@ -45,11 +46,15 @@ Usage:
   facebook-mcp ops-table                     print the README ops table (generated from the op registry)
   facebook-mcp fake-graph --port N [--fixtures DIR] [--latency-ms MS] [--fault JSON]
                                              serve the Graph API emulator over HTTP on 127.0.0.1 (0 = free port)
+  facebook-mcp webhooks --port N [--host H] [--public-url URL]
+                                             receive Meta's webhook events, deauthorize and data-deletion
+                                             callbacks on 127.0.0.1 (0 = free port); list_webhook_events shows them
   facebook-mcp --help | --version
 
 Environment:
   FACEBOOK_ACCESS_TOKEN   Graph API token; when set the server runs live against Meta
-  FACEBOOK_APP_SECRET     app secret; every call then carries appsecret_proof
+  FACEBOOK_APP_SECRET     app secret; every call then carries appsecret_proof; webhooks verifies signatures with it
+  FACEBOOK_WEBHOOK_VERIFY_TOKEN  webhooks: the verify token typed in the app dashboard's webhook subscription
   FACEBOOK_GRAPH_URL      default https://graph.facebook.com
   FACEBOOK_GRAPH_VIDEO_URL video uploads (default https://graph-video.facebook.com, or FACEBOOK_GRAPH_URL when set)
   FACEBOOK_API_VERSION    default v24.0
@@ -224,6 +229,7 @@ int run(int argc, char** argv) {
   if (command == "call") return call_command({positional.begin() + 1, positional.end()}, settings(), json_only);
   if (command == "fake") return fake_command({positional.begin() + 1, positional.end()}, settings());
   if (command == "fake-graph") return fake_graph_command({positional.begin() + 1, positional.end()});
+  if (command == "webhooks") return webhooks_command({positional.begin() + 1, positional.end()});
   if (command == "token") return token_command({positional.begin() + 1, positional.end()}, json_only);
   if (command == "login") return login_command({positional.begin() + 1, positional.end()});
   if (command == "ops-table") {

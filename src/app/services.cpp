@@ -66,12 +66,20 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   auto idempotency = store::IdempotencyStore::open(store_path);
   if (!idempotency) return std::unexpected(idempotency.error());
   services->idempotency = std::move(*idempotency);
+  // Webhook events are real Meta traffic, so fake mode ("nothing real is read") shows none of them.
+  auto webhook_events = store::WebhookEventStore::open(
+      settings.mode == core::Mode::Fake
+          ? ":memory:"
+          : store::webhooks_db_path(settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir));
+  if (!webhook_events) return std::unexpected(webhook_events.error());
+  services->webhook_events = std::move(*webhook_events);
   services->registry = std::make_unique<tool::OpRegistry>();
   ops::register_all_ops(*services->registry);
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
                                                     settings.mode, services->idempotency.get(), services->spend_guard.get());
   services->router->set_max_result_chars(settings.max_result_chars);
   services->router->set_token_expiry(settings.token_label, settings.token_expires_at);
+  services->router->set_webhook_events(services->webhook_events.get());
   return services;
 }
 

@@ -27,7 +27,8 @@ constexpr const char* kSettingNames[] = {
     "FACEBOOK_GRAPH_VIDEO_URL",
     "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
     "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR",   "FACEBOOK_FAKE_STATE",
-    "FACEBOOK_MAX_RESULT_CHARS", "FACEBOOK_APP_ID",     "FACEBOOK_OAUTH_DIALOG_URL", "FACEBOOK_REDIRECT_URI"};
+    "FACEBOOK_MAX_RESULT_CHARS", "FACEBOOK_APP_ID",     "FACEBOOK_OAUTH_DIALOG_URL", "FACEBOOK_REDIRECT_URI",
+    "FACEBOOK_WEBHOOK_VERIFY_TOKEN"};
 
 std::string placeholder_problem() {
   for (const char* name : kSettingNames) {
@@ -53,6 +54,7 @@ Settings load_settings(bool force_fake) {
   s.app_id = env("FACEBOOK_APP_ID");
   s.oauth_dialog_url = env("FACEBOOK_OAUTH_DIALOG_URL");
   s.redirect_uri = env("FACEBOOK_REDIRECT_URI");
+  s.webhook_verify_token = env("FACEBOOK_WEBHOOK_VERIFY_TOKEN");
   if (auto url = env("FACEBOOK_GRAPH_URL"); !url.empty()) {
     while (!url.empty() && url.back() == '/') url.pop_back();
     s.graph_url = url;
@@ -89,6 +91,7 @@ Settings load_settings(bool force_fake) {
   }
   register_secret(s.access_token);
   register_secret(s.app_secret);
+  register_secret(s.webhook_verify_token);
   if (auto problem = placeholder_problem(); !problem.empty()) s.settings_error = problem;  // refuse to start
 
   const std::string mode = env("FACEBOOK_MODE");

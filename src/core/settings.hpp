@@ -15,6 +15,7 @@ struct Settings {
   std::string app_id;           // FACEBOOK_APP_ID: the Meta app `login` signs in to
   std::string oauth_dialog_url; // FACEBOOK_OAUTH_DIALOG_URL: empty = https://www.facebook.com/<version>/dialog/oauth
   std::string redirect_uri;     // FACEBOOK_REDIRECT_URI: login's loopback callback; empty = a free port
+  std::string webhook_verify_token;  // FACEBOOK_WEBHOOK_VERIFY_TOKEN: what Meta's webhook subscription check sends
   std::string graph_url = "https://graph.facebook.com";  // FACEBOOK_GRAPH_URL
   // FACEBOOK_GRAPH_VIDEO_URL: where video uploads go; empty = graph-video.facebook.com with the default graph_url,
   // else graph_url itself (a fake-graph server or a proxy serves both).

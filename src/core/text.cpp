@@ -29,4 +29,14 @@ std::string utc_day(long long unix_seconds, const std::string& none) {
   return text;
 }
 
+std::string utc_time(long long unix_seconds, const std::string& none) {
+  if (unix_seconds <= 0) return none;
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm when{};
+  ::gmtime_r(&t, &when);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S+0000", &when);
+  return text;
+}
+
 }  // namespace fbmcp::core

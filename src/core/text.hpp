@@ -15,4 +15,7 @@ std::string last_path_segment(std::string text);
 // A Unix time as its UTC day, "2027-01-23"; `none` for 0 or less (unknown, or never expires).
 std::string utc_day(long long unix_seconds, const std::string& none);
 
+// A Unix time in Graph's datetime spelling, UTC: "2026-11-23T12:00:00+0000"; `none` for 0 or less.
+std::string utc_time(long long unix_seconds, const std::string& none);
+
 }  // namespace fbmcp::core

@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace fbmcp::crypto {
@@ -33,6 +34,25 @@ std::optional<std::string> base64_decode(std::string_view text) {
   if (text.find('=') < text.size() - padding) return std::nullopt;  // '=' only at the end
   out.resize(static_cast<size_t>(n) - padding);
   return out;
+}
+
+std::string base64url_encode(std::string_view data) {
+  std::string text = base64_encode(data);
+  std::replace(text.begin(), text.end(), '+', '-');
+  std::replace(text.begin(), text.end(), '/', '_');
+  while (!text.empty() && text.back() == '=') text.pop_back();
+  return text;
+}
+
+std::optional<std::string> base64url_decode(std::string_view text) {
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  // Only the URL-safe alphabet: '+', '/', '=' inside or whitespace mean the text was not made by a base64url encoder.
+  if (text.empty() || text.find_first_of("+/= \t\r\n") != std::string_view::npos) return std::nullopt;
+  std::string standard(text);
+  std::replace(standard.begin(), standard.end(), '-', '+');
+  std::replace(standard.begin(), standard.end(), '_', '/');
+  while (standard.size() % 4 != 0) standard += '=';
+  return base64_decode(standard);
 }
 
 }  // namespace fbmcp::crypto

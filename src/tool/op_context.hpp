@@ -12,6 +12,7 @@
 #include "core/settings.hpp"
 #include "graph/graph_client.hpp"
 #include "store/idempotency_store.hpp"
+#include "store/webhook_event_store.hpp"
 #include "tool/spend_guard.hpp"
 
 namespace fbmcp::tool {
@@ -56,6 +57,7 @@ class OpContext {
   core::Mode mode;
   store::IdempotencyStore* idempotency = nullptr;  // creates dedupe through it when present
   const SpendGuard* spend_guard = nullptr;         // budget limits; every op that sets a budget asks it
+  store::WebhookEventStore* webhook_events = nullptr;  // what `facebook-mcp webhooks` stored; list_webhook_events
   std::function<void(const std::string& message)> progress;  // may be empty
   std::function<bool()> cancelled;                           // may be empty
   // What this call's needs_confirmation read and planned, for its handler to use instead of reading it all again

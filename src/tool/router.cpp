@@ -108,6 +108,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   OpContext ctx(graph_, accounts_, mode_);
   ctx.idempotency = idempotency_;
   ctx.spend_guard = spend_guard_;
+  ctx.webhook_events = webhook_events_;
   ctx.progress = env.progress;
   ctx.cancelled = env.cancelled;
   const auto& spec = registered->spec;

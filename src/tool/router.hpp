@@ -51,6 +51,8 @@ class Router {
   core::Mode mode() const { return mode_; }
   // The stored token in use and when it expires (Unix seconds; 0 = unknown or never): within 7 days of that, every
   // live result carries a warning with the date and the command that renews it (issue 12, token health).
+  // Where list_webhook_events reads (the data dir's webhooks.db live; an empty in-memory store in fake mode).
+  void set_webhook_events(store::WebhookEventStore* events) { webhook_events_ = events; }
   void set_token_expiry(std::string label, int64_t expires_at) {
     token_label_ = std::move(label);
     token_expires_at_ = expires_at;
@@ -74,6 +76,7 @@ class Router {
   core::Mode mode_;
   store::IdempotencyStore* idempotency_;
   const SpendGuard* spend_guard_;
+  store::WebhookEventStore* webhook_events_ = nullptr;
   ConfirmationSigner signer_;
   std::string token_label_;
   int64_t token_expires_at_ = 0;

@@ -1,7 +1,5 @@
 #include "fake/previews/preview_token.hpp"
 
-#include <algorithm>
-
 #include "crypto/base64.hpp"
 #include "crypto/hmac.hpp"
 
@@ -13,23 +11,6 @@ namespace {
 constexpr const char* kPreviewMacKey = "fbmcp-fake-graph preview_iframe";
 constexpr size_t kPreviewMacChars = 32;
 
-// Meta's d and t are URL-safe base64 without padding ("AQJe8y…_MjqZ…"), as seen in the preview links Graph hands out.
-std::string preview_base64url(const std::string& bytes) {
-  std::string text = crypto::base64_encode(bytes);
-  std::replace(text.begin(), text.end(), '+', '-');
-  std::replace(text.begin(), text.end(), '/', '_');
-  while (!text.empty() && text.back() == '=') text.pop_back();
-  return text;
-}
-
-std::optional<std::string> preview_unbase64url(std::string text) {
-  if (text.empty() || text.find_first_of("+/=") != std::string::npos) return std::nullopt;
-  std::replace(text.begin(), text.end(), '-', '+');
-  std::replace(text.begin(), text.end(), '_', '/');
-  while (text.size() % 4 != 0) text += '=';
-  return crypto::base64_decode(text);
-}
-
 std::string preview_mac(const std::string& d) {
   return crypto::hmac_sha256_hex(kPreviewMacKey, d).substr(0, kPreviewMacChars);
 }
@@ -38,14 +19,15 @@ std::string preview_mac(const std::string& d) {
 
 PreviewToken seal_preview(const nlohmann::json& payload) {
   PreviewToken token;
-  token.d = preview_base64url(payload.dump());
+  // Meta's d and t are URL-safe base64 without padding ("AQJe8y…_MjqZ…"), as in the preview links Graph hands out.
+  token.d = crypto::base64url_encode(payload.dump());
   token.t = preview_mac(token.d);
   return token;
 }
 
 std::optional<nlohmann::json> open_preview(const std::string& d, const std::string& t) {
   if (t.size() != kPreviewMacChars || !crypto::equal_in_constant_time(preview_mac(d), t)) return std::nullopt;
-  const auto bytes = preview_unbase64url(d);
+  const auto bytes = crypto::base64url_decode(d);
   if (!bytes) return std::nullopt;
   auto payload = nlohmann::json::parse(*bytes, nullptr, false);
   if (!payload.is_object()) return std::nullopt;

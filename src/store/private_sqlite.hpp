@@ -1,0 +1,15 @@
+// Opening a SQLite file that holds a user's data (webhook events, deletion records): its directory 0700 and the file
+// 0600 from the moment it exists, so no other local user can read what Meta sent about this user.
+#pragma once
+#include <sqlite3.h>
+
+#include <string>
+
+#include "core/error.hpp"
+
+namespace fbmcp::store {
+
+// `path` is a file or ":memory:". The caller owns the handle (sqlite3_close).
+core::Result<sqlite3*> open_private_sqlite(const std::string& path);
+
+}  // namespace fbmcp::store
