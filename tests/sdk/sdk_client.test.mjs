@@ -8,7 +8,9 @@
 // FACEBOOK_MODE=fake, and is closed in an after() hook.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -36,7 +38,7 @@ const T = { timeout: 20_000 }; // per test; the whole file runs in a few seconds
 const openClients = new Set();
 
 /** Start the server binary and connect an SDK client to it. */
-async function startClient({ name = "sdk-client-test", elicitation = null, deferResponses = false } = {}) {
+async function startClient({ name = "sdk-client-test", elicitation = null, deferResponses = false, liveGraph = null } = {}) {
   assert.ok(existsSync(BIN), `server binary not found: ${BIN} (set MCP_SERVER_BIN or build with ninja -C build)`);
   const capabilities = elicitation ? { elicitation: {} } : {};
   const client = new Client({ name, version: "0.0.1" }, { capabilities });
@@ -51,6 +53,11 @@ async function startClient({ name = "sdk-client-test", elicitation = null, defer
   }
   const env = { ...process.env, FACEBOOK_MODE: "fake" };
   delete env.FACEBOOK_ACCESS_TOKEN;
+  if (liveGraph) {
+    // Live mode against `facebook-mcp fake-graph` on 127.0.0.1: the HTTP path real Meta traffic takes.
+    Object.assign(env, { FACEBOOK_MODE: "live", FACEBOOK_ACCESS_TOKEN: "EAAG-sdk-test-token",
+                         FACEBOOK_GRAPH_URL: liveGraph.url, FACEBOOK_MCP_DATA_DIR: liveGraph.dataDir });
+  }
   const transport = new StdioClientTransport({ command: BIN, args: [], env, stderr: "pipe" });
   let stderr = "";
   transport.stderr?.on("data", (d) => {
@@ -97,14 +104,14 @@ after(async () => {
   openClients.clear();
 });
 
-/** A successful op result: not isError, ok:true, fake mode, right op, a text block too. */
-function okResult(res, op) {
+/** A successful op result: not isError, ok:true, fake mode (unless said), right op, a text block too. */
+function okResult(res, op, mode = "fake") {
   assert.notEqual(res.isError, true, `expected success for ${op}, got: ${JSON.stringify(res).slice(0, 600)}`);
   const sc = res.structuredContent;
   assert.ok(sc && typeof sc === "object", "structuredContent missing");
   assert.equal(sc.ok, true);
   assert.equal(sc.op, op);
-  assert.equal(sc.mode, "fake");
+  assert.equal(sc.mode, mode);
   assert.ok(Array.isArray(res.content) && res.content.some((c) => c.type === "text" && c.text.length > 0),
     "a text content block must accompany structuredContent");
   assertMoneyNeverFloat(sc);
@@ -331,6 +338,50 @@ describe("one client, no elicitation", () => {
       assert.deepEqual(p.wire.slice(before).filter((m) => m.method === "notifications/progress"), []);
     } finally {
       await p.close();
+    }
+  });
+
+  test("insights: a query too large for Meta becomes an async report over HTTP, its states seen as progress", T, async () => {
+    const cleanups = [];
+    const graph = spawn(BIN, ["fake-graph", "--port", "0"], {
+      env: { ...process.env, FACEBOOK_FAKE_CLOCK: "2026-11-23T12:00:00+0000" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        let out = "";
+        graph.stdout.on("data", (d) => {
+          out += d.toString();
+          const line = out.match(/listening on (http:\/\/127\.0\.0\.1:[0-9]+)/);
+          if (line) resolve(line[1]);
+        });
+        graph.on("exit", (code) => reject(new Error(`fake-graph exited with ${code}`)));
+        setTimeout(() => reject(new Error("fake-graph did not start")), 10_000);
+      });
+      const dataDir = mkdtempSync(path.join(tmpdir(), "fbmcp-sdk-"));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      const p = await startClient({ name: "sdk-insights-test", deferResponses: true, liveGraph: { url, dataDir } });
+      try {
+        const seen = [];
+        const res = await p.call("get_insights", {
+          ad_account_id: USD, level: "ad", date_preset: "maximum", limit: 5, metrics: ["spend"],
+          breakdowns: ["publisher_platform", "platform_position", "impression_device"],
+        }, { onprogress: (x) => seen.push(x) });
+        okResult(res, "get_insights", "live");
+        const data = res.structuredContent.data;
+        assert.match(data.report_run_id, /^[0-9]+$/, "the rows did not come from an async report");
+        assert.equal(data.items.length, 5);
+        const messages = p.wire.filter((m) => m.method === "notifications/progress").map((n) => n.params.message ?? "");
+        for (const state of ["Job Not Started", "Job Running", "Job Completed"]) {
+          assert.ok(messages.some((m) => m.includes(state)), `no progress for ${state}: ${JSON.stringify(messages)}`);
+        }
+        assert.ok(seen.length >= 4, "onprogress was not called for each poll");
+      } finally {
+        await p.close();
+      }
+    } finally {
+      graph.kill();
+      for (const cleanup of cleanups) cleanup();
     }
   });
 
