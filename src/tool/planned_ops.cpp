@@ -12,7 +12,7 @@ std::optional<std::string> planned_family(std::string_view op) {
       {"list_audiences", "audiences"}, {"create_custom_audience", "audiences"}, {"add_audience_users", "audiences"},
       {"remove_audience_users", "audiences"}, {"create_lookalike_audience", "audiences"},
       {"share_audience", "audiences"}, {"delete_audience", "audiences"},
-      {"performance_summary", "insights"}, {"compare_periods", "insights"}, {"export_insights", "insights"},
+      {"export_insights", "insights"},
       {"list_pages", "pages and Instagram"}, {"link_client_page", "pages and Instagram"},
       {"list_client_pages", "pages and Instagram"}, {"instagram_profile", "pages and Instagram"},
       {"instagram_media", "pages and Instagram"}, {"instagram_insights", "pages and Instagram"},

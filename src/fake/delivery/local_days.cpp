@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "core/calendar_day.hpp"
+
 namespace fbmcp::fake::delivery {
 namespace {
 
@@ -21,30 +23,9 @@ Day AccountClock::day_of(int64_t utc_seconds) const {
 
 int64_t AccountClock::start_of(Day day) const { return int64_t{day} * kSecondsPerDay - offset_seconds; }
 
-std::string format_day(Day day) {
-  const auto ymd = civil_of(day);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
-}
+std::string format_day(Day day) { return core::format_calendar_day(day); }
 
-std::optional<Day> parse_day(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int parts[3] = {0, 0, 0};
-  const size_t begins[3] = {0, 5, 8};
-  const size_t lengths[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p) {
-    for (size_t i = begins[p]; i < begins[p] + lengths[p]; ++i) {
-      if (text[i] < '0' || text[i] > '9') return std::nullopt;
-      parts[p] = parts[p] * 10 + (text[i] - '0');
-    }
-  }
-  const year_month_day ymd{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
-                           std::chrono::day{static_cast<unsigned>(parts[2])}};
-  if (!ymd.ok() || parts[0] < 1970) return std::nullopt;
-  return day_from_civil(ymd);
-}
+std::optional<Day> parse_day(std::string_view text) { return core::parse_calendar_day(text); }
 
 Day first_of_month(Day day) {
   const auto ymd = civil_of(day);

@@ -7,7 +7,7 @@
 namespace fbmcp::ops {
 namespace {
 
-constexpr size_t kDefaultRows = 50;
+constexpr size_t kDefaultReportRows = 50;
 constexpr const char* kModelledBreakdowns[] = {"age", "gender", "country", "region", "publisher_platform",
                                                "platform_position", "device_platform", "impression_device"};
 
@@ -69,7 +69,7 @@ core::Result<tool::OpOutput> get_insights_report(const nlohmann::json& args, too
                               {"why", "the report is still running"}};
     return out;
   }
-  auto fetched = read_report_rows(ctx, id, args.value("limit", kDefaultRows), args.value("after", ""));
+  auto fetched = read_report_rows(ctx, id, args.value("limit", kDefaultReportRows), args.value("after", ""));
   if (!fetched) return std::unexpected(fetched.error());
   std::string currency;
   if (!state->account_id.empty()) {
