@@ -12,6 +12,8 @@
 #include "fake/edge_listing.hpp"
 #include "fake/previews/preview_edges.hpp"
 #include "fake/previews/preview_page.hpp"
+#include "fake/rules/audience_rules.hpp"
+#include "fake/rules/audience_users.hpp"
 #include "fake/rules/copy_rules.hpp"
 #include "fake/rules/image_rules.hpp"
 #include "fake/rules/video_rules.hpp"
@@ -107,6 +109,7 @@ constexpr EdgeSpec kObjectEdges[] = {
     {"adaccount", "adimages", "adimage", "account_id"},
     {"adaccount", "advideos", "advideo", "account_id"},
     {"adaccount", "customaudiences", "customaudience", "account_id"},
+    {"adaccount", "saved_audiences", "savedaudience", "account_id"},
     {"campaign", "adsets", "adset", "campaign_id"},
     {"campaign", "ads", "ad", "campaign_id"},
     {"adset", "ads", "ad", "adset_id"},
@@ -333,6 +336,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (method == "GET") {
       if (advance_review(*node)) changed_ = true;
       if (advance_video_processing(*node)) changed_ = true;
+      if (advance_lookalike(*node)) changed_ = true;
       auto body = select_fields(*node, params, world_.model, world_.store, default_fields(node->type));
       if (!body) return respond_error(body.error(), account);
       return respond(200, *body, account, false);
@@ -351,6 +355,13 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
           else propagate_status(world_.store, *node);
         }
       }
+      return respond(200, {{"success", true}}, account, true);
+    }
+    if (method == "DELETE" && node->type == "customaudience") {
+      // A custom audience is deleted for good (reads of it fail afterwards), unless ad sets still use it.
+      if (auto refused = check_audience_delete(world_.store, *node)) return respond_error(*refused, account);
+      world_.store.erase(id);
+      changed_ = true;
       return respond(200, {{"success", true}}, account, true);
     }
     if (method == "DELETE") {
@@ -387,6 +398,11 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     auto body = list_edge(query, std::move(children), params, world_.model, world_.store);
     if (!body) return respond_error(body.error(), account);
     return respond(200, *body, account, false);
+  }
+  if (auto answer = audience_users_edge(ctx, *node, method, edge, params)) {
+    if (!*answer) return respond_error(answer->error(), account);
+    changed_ = true;
+    return respond(200, **answer, account, true);
   }
   if (method == "POST" && edge == "copies" && can_copy(node->type)) {
     std::vector<std::string> new_ids;
@@ -434,8 +450,9 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       return respond(200, {{"id", new_id}}, account, true);
     }
   }
+  const bool audience_edge = node->type == "customaudience" && (edge == "users" || edge == "usersreplace" || edge == "adaccounts");
   if (!find_edge(node->type, edge) && !find_computed_edge(node->type, edge) && !is_preview_edge(node->type, edge) &&
-      edge != "copies") {
+      edge != "copies" && !audience_edge) {
     return respond_error(unknown_path("/" + edge), account);
   }
   return respond_error(unsupported_request(method, id + "/" + edge), account);

@@ -9,9 +9,6 @@ std::optional<std::string> planned_family(std::string_view op) {
   static constexpr std::pair<std::string_view, std::string_view> kPlanned[] = {
       {"update_spending_limit", "accounts"}, {"account_health", "accounts"},
       {"duplicate_campaign", "campaigns"},
-      {"list_audiences", "audiences"}, {"create_custom_audience", "audiences"}, {"add_audience_users", "audiences"},
-      {"remove_audience_users", "audiences"}, {"create_lookalike_audience", "audiences"},
-      {"share_audience", "audiences"}, {"delete_audience", "audiences"},
       {"get_insights", "insights"}, {"performance_summary", "insights"}, {"compare_periods", "insights"},
       {"start_insights_report", "insights"}, {"get_insights_report", "insights"},
       {"list_pages", "pages and Instagram"}, {"link_client_page", "pages and Instagram"},
