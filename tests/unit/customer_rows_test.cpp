@@ -64,7 +64,10 @@ TEST_CASE("customer keys normalize as Meta's SDK does", "[audiences][customer_ro
     CHECK(norm(CustomerKey::Zip, "94103-1234") == "94103");
     CHECK(norm(CustomerKey::Zip, "SW1A 1AA") == "sw1a1aa");
     CHECK(norm(CustomerKey::Country, "US") == "us");
-    CHECK(norm(CustomerKey::Country, "USA") == "us");  // customaudiencemixin.py keeps the first two letters
+    // customaudiencemixin.py would keep the first two letters ("Germany" → "ge", Georgia); normalize.py refuses what
+    // is not an ISO alpha-2 code, which is the safer of Meta's two SDK rules.
+    CHECK(norm(CustomerKey::Country, "USA") == "<invalid>");
+    CHECK(norm(CustomerKey::Country, " u.s ") == "us");
     CHECK(norm(CustomerKey::Country, "U") == "<invalid>");
     CHECK(norm(CustomerKey::Gen, "Male") == "m");
     CHECK(norm(CustomerKey::Gen, "F") == "f");

@@ -9,6 +9,8 @@ void register_audience_ops(tool::OpRegistry& registry) {
   register_audience_create_ops(registry);
   register_audience_user_ops(registry);
   register_audience_manage_ops(registry);
+  register_audience_overlap_op(registry);
+  register_saved_audience_ops(registry);
 }
 
 }  // namespace fbmcp::ops

@@ -137,8 +137,8 @@ std::optional<std::string> normalize_customer_value(CustomerKey key, std::string
       return zip;
     }
     case CustomerKey::Country: {
-      // Letters only, the first two (customaudiencemixin.py COUNTRY: [^a-zA-Z] removed, [:2]); ISO 3166-1 alpha-2
-      // (normalize.py refuses anything else).
+      // Letters only (customaudiencemixin.py COUNTRY: [^a-zA-Z] removed), and then exactly two: normalize.py refuses
+      // what is not ISO 3166-1 alpha-2, where the mixin would cut "Germany" to "ge" (Georgia) — a wrong match.
       std::string letters = keep_only(value, is_ascii_lower_letter);
       if (letters.size() != 2) return std::nullopt;
       return letters;
