@@ -3,6 +3,7 @@
 // A, reach of B, and reach of A excluding B (excluded_custom_audiences); overlap = reach(A) − reach(A without B).
 // Each reach is the middle of Meta's lower and upper bound, in the same countries. The method is in the result.
 #include <algorithm>
+#include <cstdio>
 
 #include "graph/json_fields.hpp"
 #include "ops/all_ops.hpp"
@@ -75,9 +76,11 @@ core::Result<OpOutput> audience_overlap(const nlohmann::json& args, OpContext& c
               {"method", "Estimated from Meta's reach estimates (GET /act_<id>/reachestimate) in the given countries: "
                          "overlap = reach(A) − reach(A excluding B); each reach is the middle of Meta's lower and upper "
                          "bound. An estimate, not a count: small audiences round coarsely."}};
+  char percents[64];
+  std::snprintf(percents, sizeof percents, "%.1f%% of A, %.1f%% of B", out.data["overlap_percent_of_a"].get<double>(),
+                out.data["overlap_percent_of_b"].get<double>());
   out.summary = "About " + people_count(overlap) + " people are in both '" + audience_a->value("name", "") + "' and '" +
-                audience_b->value("name", "") + "' (" + std::to_string(out.data["overlap_percent_of_a"].get<double>()).substr(0, 5) +
-                "% of A), estimated from reach estimates.";
+                audience_b->value("name", "") + "' (" + percents + "), estimated from reach estimates.";
   return out;
 }
 

@@ -118,10 +118,18 @@ core::Result<OpOutput> audience_users(UploadMode mode, const nlohmann::json& arg
   }
   const int64_t graph_invalid = upload.value("num_invalid_entries", int64_t{0});
   if (graph_invalid > 0) out.warnings.push_back("Meta counted " + std::to_string(graph_invalid) + " invalid entries (upload.batches[].invalid_rows)");
-  const std::string verb = mode == UploadMode::Add ? "Added" : mode == UploadMode::Remove ? "Removed" : "Replaced the audience with";
-  out.summary = verb + " " + rows_text + (mode == UploadMode::Remove ? " from" : mode == UploadMode::Add ? " to" : " in") +
-                " audience " + audience_id + " in " + std::to_string(upload.value("batches_total", size_t{0})) +
-                " batch(es)" + (after ? "; now " + audience_size_text(*after) : std::string()) + ".";
+  const std::string batches = " in " + std::to_string(upload.value("batches_total", size_t{0})) + " batch(es)";
+  out.summary = mode == UploadMode::Add      ? "Added " + rows_text + " to audience " + audience_id + batches
+                : mode == UploadMode::Remove ? "Removed " + rows_text + " from audience " + audience_id + batches
+                                             : "Replaced the members of audience " + audience_id + " with " + rows_text + batches;
+  if (after) {
+    out.summary += "; now " + audience_size_text(*after);
+    const auto status = after->value("delivery_status", nlohmann::json::object());
+    if (status.is_object() && status.contains("description") && status["description"].is_string()) {
+      out.summary += " (" + status["description"].get<std::string>() + ")";
+    }
+  }
+  out.summary += ".";
   return out;
 }
 

@@ -7,7 +7,7 @@ namespace fbmcp::ops {
 nlohmann::json audience_row(const nlohmann::json& audience) {
   nlohmann::json row = nlohmann::json::object();
   if (!audience.is_object()) return row;
-  for (const char* key : {"id", "name", "subtype", "description", "customer_file_source", "retention_days",
+  for (const char* key : {"id", "account_id", "name", "subtype", "description", "customer_file_source", "retention_days",
                           "approximate_count_lower_bound", "approximate_count_upper_bound", "delivery_status",
                           "operation_status", "lookalike_spec"}) {
     if (const auto it = audience.find(key); it != audience.end() && !it->is_null()) row[key] = *it;

@@ -21,7 +21,11 @@ core::Result<OpOutput> list_audiences(const nlohmann::json& args, OpContext& ctx
   auto page = ctx.graph.list(*act + "/customaudiences", params, static_cast<size_t>(args.value("limit", 25)), keep);
   if (!page) return std::unexpected(page.error());
   auto items = nlohmann::json::array();
-  for (const auto& audience : page->items) items.push_back(audience_row(audience));
+  for (const auto& audience : page->items) {
+    auto row = audience_row(audience);
+    row.erase("account_id");  // the header says it once
+    items.push_back(std::move(row));
+  }
   OpOutput out;
   out.data = {{"ad_account_id", *act}, {"items", items}, {"count", items.size()}};
   if (!subtype.empty()) out.data["subtype"] = subtype;
