@@ -130,6 +130,7 @@ std::string link_value(const Node& parent) {
 }
 
 bool belongs(const EdgeSpec& spec, const Node& parent, const Node& child) {
+  if (spec.link_field && child.type == "customaudience" && is_shared_with(child, parent.data.value("id", ""))) return true;
   if (spec.link_field) return child.data.value(spec.link_field, "") == link_value(parent);
   if (spec.parent_type == std::string("ig_user")) {
     return child.data.contains("owner") && child.data["owner"].value("id", "") == parent.data.value("id", "");

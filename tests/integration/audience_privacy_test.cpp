@@ -74,6 +74,13 @@ TEST_CASE("audience ops never let a raw identifier out", "[audiences][privacy][h
       {"get_audience", {{"audience_id", list}}},
       {"list_audiences", {{"ad_account_id", act}}},
       {"create_custom_audience", {{"ad_account_id", act}, {"name", "Privacy"}, {"kind", "customer_list"}, {"customer_file_source", "USER_PROVIDED_ONLY"}}},
+      // The ops that take no identifiers still read the audience the canaries went into.
+      {"create_lookalike_audience", {{"ad_account_id", act}, {"source_audience_id", list}, {"countries", {"US"}}, {"ratio_percent", 1}}},
+      {"audience_overlap", {{"ad_account_id", act}, {"audience_a_id", "238510000000000001"}, {"audience_b_id", list}}},
+      {"share_audience", {{"audience_id", list}, {"ad_account_ids", {"act_2038475610293847"}}}},
+      {"list_saved_audiences", {{"ad_account_id", act}}},
+      {"create_saved_audience", {{"ad_account_id", act}, {"name", "Saved"}, {"targeting", {{"geo_locations", {{"countries", {"US"}}}}}}}},
+      {"delete_audience", {{"audience_id", list}}},
   };
   const auto run_all = [&](app::Services& services, const std::string& mode) {
     for (const auto& [op, args] : calls) {

@@ -201,6 +201,11 @@ WriteResult share_request(WriteContext& ctx, Node& audience, const ParamMap& par
 
 }  // namespace
 
+bool is_shared_with(const Node& audience, const std::string& act_id) {
+  const auto* shared = core::find_field(audience.data, kSharedWith);
+  return shared && shared->is_array() && std::find(shared->begin(), shared->end(), act_id) != shared->end();
+}
+
 std::optional<WriteResult> audience_users_edge(WriteContext& ctx, Node& audience, const std::string& method,
                                                const std::string& edge, const ParamMap& params) {
   if (audience.type != "customaudience") return std::nullopt;

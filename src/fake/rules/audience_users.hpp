@@ -24,4 +24,8 @@ namespace fbmcp::fake {
 std::optional<WriteResult> audience_users_edge(WriteContext& ctx, Node& audience, const std::string& method,
                                                const std::string& edge, const ParamMap& params);
 
+// Whether share_audience (POST /<audience_id>/adaccounts) shared `audience` with the ad account `act_id` ("act_<n>"):
+// it is then listed under that account's /customaudiences too, as a shared audience is in Ads Manager.
+bool is_shared_with(const Node& audience, const std::string& act_id);
+
 }  // namespace fbmcp::fake
