@@ -3,9 +3,12 @@
 // Instagram rule). create_lookalike_audience: subtype LOOKALIKE with origin_audience_id and lookalike_spec
 // (FBD → documentation/ads-commerce/marketing-api/audiences/guides/lookalike-audiences; graph-api-facts.md §2).
 // Both take dry_run (execution_options validate_only, DESIGN §5).
+#include <cctype>
+
 #include "ops/all_ops.hpp"
 #include "ops/audiences/audience_view.hpp"
 #include "ops/audiences/audiences_ops.hpp"
+#include "ops/common/idempotent_create.hpp"
 #include "ops/common/write_support.hpp"
 
 namespace fbmcp::ops {
@@ -31,23 +34,35 @@ nlohmann::json one_source_rule(const nlohmann::json& source, int retention_days,
   return {{"inclusions", {{"operator", "or"}, {"rules", nlohmann::json::array({rule})}}}};
 }
 
-core::Result<OpOutput> create_audience_at(OpContext& ctx, const std::string& act, graph::Params params,
-                                          const nlohmann::json& args, const std::string& what) {
+// A create that is never duplicated (ops/common/idempotent_create.hpp): a retried call with the same args (or the
+// same idempotency_key) returns the audience the first one made. Audiences have time_created, not created_time,
+// so reconciliation tells a new one from older namesakes by the ids that existed before.
+core::Result<OpOutput> create_audience_at(OpContext& ctx, const std::string& op, const std::string& act,
+                                          graph::Params params, const nlohmann::json& args, const std::string& what) {
   const bool dry_run = apply_dry_run(args, params);
   ctx.report((dry_run ? "validating " : "creating ") + what + " in " + act);
-  auto created = ctx.graph.post(act + "/customaudiences", params);
-  if (!created) return std::unexpected(created.error());
   OpOutput out;
   if (dry_run) {
+    auto validated = ctx.graph.post(act + "/customaudiences", params);
+    if (!validated) return std::unexpected(validated.error());
     out.data = {{"dry_run", true}, {"valid", true}, {"would_send", params_json(params)}};
     out.summary = "Dry run: Meta accepted the " + what + "; nothing was created.";
     return out;
   }
-  const std::string id = created->is_object() ? created->value("id", "") : "";
+  const std::string* name = params.find("name");
+  CreateRequest request{op, act + "/customaudiences", params, name ? *name : std::string(), {}, {}, false};
+  auto created = idempotent_create(ctx, args, request);
+  if (!created) return std::unexpected(created.error());
+  out.warnings = created->warnings;
+  const std::string id = created->id;
   auto audience = fetch_audience(ctx, id);
   if (!audience) return std::unexpected(audience.error());
   out.data = {{"ad_account_id", act}, {"audience", *audience}};
-  out.summary = "Created " + what + " " + id + " '" + audience->value("name", "") + "' in " + act + ".";
+  // With a warning the audience may come from an earlier call (idempotent_create says which); the summary then
+  // does not claim this call made it.
+  out.summary = (out.warnings.empty() ? "Created " + what + " " : what + " ") + id + " '" + audience->value("name", "") +
+                "' in " + act + (out.warnings.empty() ? "." : " (see the warning).");
+  if (!out.warnings.empty()) out.summary[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out.summary[0])));
   return out;
 }
 
@@ -66,7 +81,7 @@ core::Result<OpOutput> create_custom_audience(const nlohmann::json& args, OpCont
     }
     params.set("subtype", "CUSTOM");
     params.set("customer_file_source", args["customer_file_source"]);
-    auto out = create_audience_at(ctx, *act, params, args, "customer list audience");
+    auto out = create_audience_at(ctx, "create_custom_audience", *act, params, args, "customer list audience");
     if (out && !args.value("dry_run", false)) {
       out->next = nlohmann::json{{"op", "add_audience_users"},
                                  {"args", {{"audience_id", out->data["audience"].value("id", "")}}},
@@ -80,7 +95,7 @@ core::Result<OpOutput> create_custom_audience(const nlohmann::json& args, OpCont
     }
     params.set("subtype", "WEBSITE");
     params.set("rule", one_source_rule({{"type", "pixel"}, {"id", args["pixel_id"]}}, retention, args.value("url_contains", "")));
-    return create_audience_at(ctx, *act, params, args, "website audience");
+    return create_audience_at(ctx, "create_custom_audience", *act, params, args, "website audience");
   }
   // engagement
   const bool page = args.contains("page_id");
@@ -92,7 +107,7 @@ core::Result<OpOutput> create_custom_audience(const nlohmann::json& args, OpCont
   const nlohmann::json source = page ? nlohmann::json{{"type", "page"}, {"id", args["page_id"]}}
                                      : nlohmann::json{{"type", "ig_business"}, {"id", args["instagram_account_id"]}};
   params.set("rule", one_source_rule(source, retention, ""));
-  return create_audience_at(ctx, *act, params, args, "engagement audience");
+  return create_audience_at(ctx, "create_custom_audience", *act, params, args, "engagement audience");
 }
 
 std::string percent_text(double ratio) { return std::to_string(static_cast<int>(ratio * 100 + 0.5)) + "%"; }
@@ -123,7 +138,7 @@ core::Result<OpOutput> create_lookalike_audience(const nlohmann::json& args, OpC
   const std::string band = start > 0 ? percent_text(start) + "–" + percent_text(ratio) : percent_text(ratio);
   const std::string name = args.value("name", "Lookalike (" + country_text + ", " + band + ") – " + source->value("name", ""));
   graph::Params params{{"name", name}, {"subtype", "LOOKALIKE"}, {"origin_audience_id", source_id}, {"lookalike_spec", spec}};
-  auto out = create_audience_at(ctx, *act, params, args, "lookalike audience");
+  auto out = create_audience_at(ctx, "create_lookalike_audience", *act, params, args, "lookalike audience");
   if (out && !args.value("dry_run", false)) {
     out->warnings.push_back("Meta builds a lookalike over a while: until then its size is not known (get_audience shows when it is ready)");
   }
