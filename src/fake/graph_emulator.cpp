@@ -13,6 +13,8 @@
 #include "fake/edge_listing.hpp"
 #include "fake/previews/preview_edges.hpp"
 #include "fake/previews/preview_page.hpp"
+#include "fake/rules/audience_rules.hpp"
+#include "fake/rules/audience_users.hpp"
 #include "fake/rules/copy_rules.hpp"
 #include "fake/rules/image_rules.hpp"
 #include "fake/rules/video_rules.hpp"
@@ -108,6 +110,7 @@ constexpr EdgeSpec kObjectEdges[] = {
     {"adaccount", "adimages", "adimage", "account_id"},
     {"adaccount", "advideos", "advideo", "account_id"},
     {"adaccount", "customaudiences", "customaudience", "account_id"},
+    {"adaccount", "saved_audiences", "savedaudience", "account_id"},
     {"campaign", "adsets", "adset", "campaign_id"},
     {"campaign", "ads", "ad", "campaign_id"},
     {"adset", "ads", "ad", "adset_id"},
@@ -128,6 +131,7 @@ std::string link_value(const Node& parent) {
 }
 
 bool belongs(const EdgeSpec& spec, const Node& parent, const Node& child) {
+  if (spec.link_field && child.type == "customaudience" && is_shared_with(child, parent.data.value("id", ""))) return true;
   if (spec.link_field) return child.data.value(spec.link_field, "") == link_value(parent);
   if (spec.parent_type == std::string("ig_user")) {
     return child.data.contains("owner") && child.data["owner"].value("id", "") == parent.data.value("id", "");
@@ -335,6 +339,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       if (advance_review(*node)) changed_ = true;
       if (advance_video_processing(*node)) changed_ = true;
       if (delivery::advance_report_run(*node, now_seconds())) changed_ = true;
+      if (advance_lookalike(*node)) changed_ = true;
       auto body = select_fields(*node, params, world_.model, world_.store, default_fields(node->type));
       if (!body) return respond_error(body.error(), account);
       return respond(200, *body, account, false);
@@ -354,6 +359,13 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
           else propagate_status(world_.store, *node);
         }
       }
+      return respond(200, {{"success", true}}, account, true);
+    }
+    if (method == "DELETE" && node->type == "customaudience") {
+      // A custom audience is deleted for good (reads of it fail afterwards), unless ad sets still use it.
+      if (auto refused = check_audience_delete(world_.store, *node)) return respond_error(*refused, account);
+      world_.store.erase(id);
+      changed_ = true;
       return respond(200, {{"success", true}}, account, true);
     }
     if (method == "DELETE") {
@@ -395,6 +407,11 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     auto body = list_edge(query, std::move(children), params, world_.model, world_.store);
     if (!body) return respond_error(body.error(), account);
     return respond(200, *body, account, false);
+  }
+  if (auto answer = audience_users_edge(ctx, *node, method, edge, params)) {
+    if (!*answer) return respond_error(answer->error(), account);
+    changed_ = true;
+    return respond(200, **answer, account, true);
   }
   if (method == "POST" && edge == "copies" && can_copy(node->type)) {
     std::vector<std::string> new_ids;
@@ -442,8 +459,9 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       return respond(200, {{"id", new_id}}, account, true);
     }
   }
+  const bool audience_edge = node->type == "customaudience" && (edge == "users" || edge == "usersreplace" || edge == "adaccounts");
   if (!find_edge(node->type, edge) && !find_computed_edge(node->type, edge) && !is_preview_edge(node->type, edge) &&
-      edge != "copies") {
+      edge != "copies" && !audience_edge) {
     return respond_error(unknown_path("/" + edge), account);
   }
   return respond_error(unsupported_request(method, id + "/" + edge), account);

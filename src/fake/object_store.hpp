@@ -19,6 +19,8 @@ class ObjectStore {
  public:
   void insert(const std::string& type, nlohmann::json data);
   Node* find(const std::string& id);
+  // Objects Graph deletes for good (a custom audience: DELETE /<id>, then reads fail) rather than marking DELETED.
+  void erase(const std::string& id) { nodes_.erase(id); }
   const Node* find(const std::string& id) const;
 
   // Objects of `type` matching `keep`, newest first (created_time, then id), as Graph orders edges.

@@ -199,9 +199,15 @@ void CurlTransport::prepare(CURL* curl, const GraphRequest& request, Exchange& e
       exchange.headers = curl_slist_append(exchange.headers, "Expect:");
       curl_easy_setopt(curl, CURLOPT_HTTPHEADER, exchange.headers);
     }
+  } else if (request.method == "DELETE") {
+    // In the body, form-encoded, as Meta's Python SDK sends DELETE params (graph-api-facts.md §1): a removal of
+    // 10,000 audience members is ~700 KB, far beyond what a URL may carry.
+    exchange.body = encoded;
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, exchange.body.c_str());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(exchange.body.size()));
   } else {
     exchange.url += "?" + encoded;
-    if (request.method == "DELETE") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
   }
   curl_easy_setopt(curl, CURLOPT_SHARE, share_);
   curl_easy_setopt(curl, CURLOPT_URL, exchange.url.c_str());

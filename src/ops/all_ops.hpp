@@ -21,6 +21,7 @@ void register_launch_ops(tool::OpRegistry& registry);
 void register_preview_ops(tool::OpRegistry& registry);
 void register_insights_ops(tool::OpRegistry& registry);
 void register_webhook_ops(tool::OpRegistry& registry);
+void register_audience_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -39,6 +40,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_preview_ops(registry);
   register_insights_ops(registry);
   register_webhook_ops(registry);
+  register_audience_ops(registry);
 }
 
 }  // namespace fbmcp::ops

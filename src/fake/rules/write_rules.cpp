@@ -2,8 +2,10 @@
 
 #include "fake/rules/ad_rules.hpp"
 #include "fake/rules/adset_rules.hpp"
+#include "fake/rules/audience_rules.hpp"
 #include "fake/rules/campaign_rules.hpp"
 #include "fake/rules/creative_rules.hpp"
+#include "fake/rules/saved_audience_rules.hpp"
 
 namespace fbmcp::fake {
 namespace {
@@ -13,6 +15,8 @@ constexpr CreateRule kCreateRules[] = {
     {"adaccount", "adsets", "adset", build_adset},
     {"adaccount", "ads", "ad", build_ad},
     {"adaccount", "adcreatives", "adcreative", build_creative},
+    {"adaccount", "customaudiences", "customaudience", build_custom_audience},
+    {"adaccount", "saved_audiences", "savedaudience", build_saved_audience},
 };
 
 constexpr UpdateRule kUpdateRules[] = {

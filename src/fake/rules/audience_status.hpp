@@ -1,0 +1,26 @@
+// A custom audience's size and statuses, as Graph reports them on the CustomAudience node: approximate_count_lower/
+// upper_bound, delivery_status and operation_status ({code, description}: CustomAudienceStatus in
+// facebook-nodejs-business-sdk src/objects/custom-audience-status.js). Written in one place so the codes can be
+// corrected in one place.
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+namespace fbmcp::fake {
+
+// Meta will not deliver to an audience of fewer matched people than this (issue 11; Meta's help centre gives
+// 1,000 as the minimum for a customer-list audience to be used).
+inline constexpr int64_t kMinDeliverableAudience = 1000;
+
+// Sets the approximate counts from the matched people (upper bound 18 % above, as the fixtures' audiences show) and
+// the delivery status: ready (code 200, the fixtures' wording), or too small below kMinDeliverableAudience. The
+// "too small" code 300 and its wording are recalled, not read in a Meta source: unverified.
+void set_audience_size(nlohmann::json& audience, int64_t matched);
+
+// operation_status {200, "Normal"} (the fixtures' wording).
+nlohmann::json normal_operation_status();
+
+// A lookalike still being built: no size yet. Code and wording unverified (recalled), like "too small".
+nlohmann::json populating_delivery_status();
+
+}  // namespace fbmcp::fake
