@@ -19,6 +19,7 @@ void register_image_ops(tool::OpRegistry& registry);
 void register_video_ops(tool::OpRegistry& registry);
 void register_launch_ops(tool::OpRegistry& registry);
 void register_preview_ops(tool::OpRegistry& registry);
+void register_auth_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -35,6 +36,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_video_ops(registry);
   register_launch_ops(registry);
   register_preview_ops(registry);
+  register_auth_ops(registry);
 }
 
 }  // namespace fbmcp::ops

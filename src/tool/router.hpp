@@ -51,6 +51,9 @@ class Router {
   core::Mode mode() const { return mode_; }
   // The stored token in use and when it expires (Unix seconds; 0 = unknown or never): within 7 days of that, every
   // live result carries a warning with the date and the command that renews it (issue 12, token health).
+  // Stored identities: every op's `token` arg and use_token's session default pick the token a call acts as here,
+  // once for all ops; a Graph 190 on a stored token marks it (issue 12).
+  void set_token_access(auth::TokenAccess* tokens) { tokens_ = tokens; }
   void set_token_expiry(std::string label, int64_t expires_at) {
     token_label_ = std::move(label);
     token_expires_at_ = expires_at;
@@ -67,6 +70,10 @@ class Router {
   ToolResult success(const std::string& op, OpOutput output) const;
   ToolResult failure(const std::string& op, const core::Error& error) const;
   std::optional<std::string> token_expiry_warning() const;
+  // The Graph client of the identity `label` names when it is not the process token's; null for the process token.
+  core::Result<std::unique_ptr<graph::GraphClient>> identity_client(const std::string& requested,
+                                                                    const std::string& label) const;
+  void note_token_error(const OpContext& ctx, const core::Error& error) const;
 
   const OpRegistry& registry_;
   graph::GraphClient& graph_;
@@ -75,6 +82,7 @@ class Router {
   store::IdempotencyStore* idempotency_;
   const SpendGuard* spend_guard_;
   ConfirmationSigner signer_;
+  auth::TokenAccess* tokens_ = nullptr;
   std::string token_label_;
   int64_t token_expires_at_ = 0;
   size_t max_result_chars_ = kDefaultMaxResultChars;
