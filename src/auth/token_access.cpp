@@ -41,13 +41,15 @@ core::Error unknown_token_label(const std::string& label, const std::vector<stor
     labels += (labels.empty() ? "" : ", ") + info.label;
     names.push_back(info.label);
   }
+  // The example uses the field the caller filled in (use_token's label, any op's token).
+  const std::string field = path.rfind("args.", 0) == 0 ? path.substr(5) : "token";
   core::Error error{core::ErrorKind::InvalidArgs,
                     "no stored token is labelled '" + label + "'; " +
                         (labels.empty() ? std::string("no token is stored yet") : "stored labels: " + labels),
                     labels.empty() ? "store one first: login_url then exchange_code, or `facebook-mcp login --label "
-                                     "NAME`; e.g. {\"token\": \"default\"} afterwards"
-                                   : "pass one of the stored labels, e.g. {\"token\": \"" + known.front().label +
-                                         "\"}; list_tokens shows them",
+                                     "NAME`; e.g. {\"" + field + "\": \"default\"} afterwards"
+                                   : "pass one of the stored labels, e.g. {\"" + field + "\": \"" +
+                                         known.front().label + "\"}; list_tokens shows them",
                     path, std::nullopt, nullptr};
   error.detail = {{"known_labels", names}};
   return error;

@@ -12,13 +12,11 @@ namespace {
 void add_common_args(nlohmann::json& schema, const OpSpec& spec) {
   auto& properties = schema["properties"];
   // Every op can act as another stored identity; the router picks its token (tool/router.cpp, identity_client).
-  properties["token"] = {
-      {"type", "string"},
-      {"pattern", "^[A-Za-z0-9._-]{1,64}$"},
-      {"description",
-       "Label of a stored token to act as for this call (list_tokens shows them); default: the session's "
-       "(use_token), else the server's own token."},
-      {"examples", {"client-b"}}};
+  properties["token"] = {{"type", "string"},
+                         {"pattern", "^[A-Za-z0-9._-]{1,64}$"},
+                         {"maxLength", 64},
+                         {"description", "Act as this stored token (list_tokens shows labels)."},
+                         {"examples", {"client-b"}}};
   if (spec.effect != Effect::Read) {
     properties["dry_run"] = {
         {"type", "boolean"},

@@ -33,14 +33,15 @@ core::Result<auth::PendingLogin> started_login(auth::TokenAccess& tokens, const 
 core::Result<OpOutput> exchange_code(const nlohmann::json& args, OpContext& ctx) {
   auto tokens = token_access(ctx);
   if (!tokens) return std::unexpected(tokens.error());
-  const auto& app = (*tokens)->login().app;
-  if (!app.complete()) return std::unexpected(auth::missing_app_credentials("exchange_code"));
   if (dry_run_requested(args)) {
     return dry_run_output("exchange the code for a long-lived token and store it (the state is kept for the real "
                           "call)");
   }
+  // The state first: a code that does not answer our own login is refused whatever else is wrong.
   auto login = started_login(**tokens, args["state"].get<std::string>());  // schema: required string
   if (!login) return std::unexpected(login.error());
+  const auto& app = (*tokens)->login().app;
+  if (!app.complete()) return std::unexpected(auth::missing_app_credentials("exchange_code"));
   auto label = label_arg(args, "label", login->label);
   if (!label) return std::unexpected(label.error());
 
