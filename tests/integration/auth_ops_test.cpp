@@ -6,7 +6,11 @@
 
 #include <httplib.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "auth/token_health.hpp"
+#include "core/log.hpp"
 #include "graph/form_encoding.hpp"
 #include "support/fake_services.hpp"
 
@@ -63,6 +67,10 @@ TEST_CASE("auth ops over HTTP: login, act as stored tokens, verify, extend, stat
   auto world = testing::http_world({.oauth_app = true});
   auto& services = *world->services;
   Transcript t;
+  // Log lines (the same text stderr and MCP notifications/message get) join the transcript the secrets check reads.
+  fbmcp::core::set_log_sink([&t](fbmcp::core::LogLevel, std::string_view logger, std::string_view message) {
+    t.all += std::string(logger) + ": " + std::string(message) + "\n";
+  });
 
   auto login = [&](const json& args) {
     auto url = t.call(services, "login_url", args);
@@ -185,9 +193,18 @@ TEST_CASE("auth ops over HTTP: login, act as stored tokens, verify, extend, stat
   REQUIRE(*store);
   const auto rows = (*store)->list().value();
   for (const auto& info : rows) secrets.push_back((*store)->get_token(info.label).value());
+  fbmcp::core::set_log_sink(nullptr);
+  // Nor is one kept in plain text in the data dir (tokens.db seals them; login_states.db holds state hashes).
+  std::string files;
+  for (const auto& entry : std::filesystem::directory_iterator(world->data_dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    files += std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  CHECK(files.find("CREATE TABLE login_states") != std::string::npos);  // the files were read: SQLite keeps its schema
   for (const auto& secret : secrets) {
-    INFO("a secret of " << secret.size() << " characters appeared in a result");
+    INFO("a secret of " << secret.size() << " characters appeared in a result, a log line or a data file");
     CHECK(t.all.find(secret) == std::string::npos);
+    CHECK(files.find(secret) == std::string::npos);
   }
 }
 
