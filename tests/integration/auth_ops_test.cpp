@@ -135,6 +135,26 @@ TEST_CASE("auth ops over HTTP: login, act as stored tokens, verify, extend, stat
     }
   }
 
+  SECTION("a second person's token sees their own ad accounts") {
+    auto url = t.call(services, "login_url", {{"label", "ravi"}});
+    const std::string state = data_of(url)["state"];
+    // The scripted browser logs in as the fixtures' second person (fixtures/users.json).
+    auto redirect = follow_dialog_over_http(data_of(url)["url"].get<std::string>() + "&fake_user=100090000000002");
+    auto exchanged = t.call(services, "exchange_code", {{"code", redirect["code"]}, {"state", state}});
+    INFO(exchanged.text);
+    REQUIRE_FALSE(exchanged.is_error);
+    CHECK(data_of(exchanged)["user_id"] == "100090000000002");
+    CHECK(data_of(exchanged)["user_name"] == "Ravi Okafor");
+    auto ravis = data_of(t.call(services, "list_ad_accounts", {{"token", "ravi"}}));
+    auto danas = data_of(t.call(services, "list_ad_accounts", {{"token", "main"}}));
+    REQUIRE(ravis["items"].size() == 1);
+    CHECK(ravis["items"][0]["id"] == "act_6071829304857610");
+    CHECK(danas["items"].size() == 5);
+    auto listed = data_of(t.call(services, "list_tokens"))["items"];
+    REQUIRE(listed.size() == 2);
+    CHECK(listed.dump().find("Ravi Okafor") != std::string::npos);
+  }
+
   SECTION("verify and extend a stored token") {
     auto verified = t.call(services, "verify_token", {{"token", "main"}});
     INFO(verified.text);
