@@ -29,11 +29,13 @@ core::Result<TokenSubject> token_subject(tool::OpContext& ctx) {
 
 core::Result<void> require_token_value(const TokenSubject& subject, const std::string& what) {
   if (!subject.value.empty()) return {};
-  return core::fail(core::ErrorKind::InvalidArgs,
+  core::Error error{core::ErrorKind::InvalidArgs,
                     what + " needs a Facebook token, and this call has none: fake mode's built-in user is not a "
                            "login",
                     "name a stored token with args.token (list_tokens shows them), e.g. {\"token\": \"default\"}; "
-                    "store one with login_url then exchange_code");
+                    "store one with login_url then exchange_code",
+                    "args.token", std::nullopt, nullptr};
+  return std::unexpected(error);
 }
 
 int64_t unix_now() { return static_cast<int64_t>(std::time(nullptr)); }
