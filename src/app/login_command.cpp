@@ -231,7 +231,9 @@ int login_command(const std::vector<std::string>& args) {
   auto app = graph_client(settings, "");
   const auth::AppCredentials credentials{settings.app_id, settings.app_secret};
   auto short_lived = auth::exchange_code(app, credentials, redirect_uri, answer->at("code"));
-  if (!short_lived) return refuse("exchanging the code failed: " + short_lived.error().message, short_lived.error().hint);
+  if (!short_lived) {
+    return refuse("exchanging the code failed: " + short_lived.error().message, short_lived.error().hint);
+  }
   auto extended = auth::extend_token(app, credentials, *short_lived);
   if (!extended) return refuse("extending the token failed: " + extended.error().message, extended.error().hint);
   const std::string token = *extended;

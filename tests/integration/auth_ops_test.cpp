@@ -22,7 +22,8 @@ namespace {
 // Every result of a test, so the secrets check can read them all at the end.
 struct Transcript {
   std::string all;
-  fbmcp::tool::ToolResult call(fbmcp::app::Services& services, const std::string& op, const json& args = json::object()) {
+  fbmcp::tool::ToolResult call(fbmcp::app::Services& services, const std::string& op,
+                               const json& args = json::object()) {
     auto result = testing::call(services, op, args);
     all += result.structured.dump() + "\n" + result.text + "\n";
     return result;
@@ -51,7 +52,8 @@ std::map<std::string, std::string> follow_dialog_over_http(const std::string& ur
 }
 
 // The same in fake mode: the in-process emulator answers the dialog's parameters.
-std::map<std::string, std::string> follow_dialog_in_process(fbmcp::fake::GraphEmulator& emulator, const std::string& url) {
+std::map<std::string, std::string> follow_dialog_in_process(fbmcp::fake::GraphEmulator& emulator,
+                                                             const std::string& url) {
   fbmcp::fake::ParamMap params;
   for (const auto& [key, value] : query_of(url)) params[key] = value;
   auto redirect = emulator.oauth_dialog(params);
@@ -181,7 +183,9 @@ TEST_CASE("auth ops over HTTP: login, act as stored tokens, verify, extend, stat
     REQUIRE_FALSE(login({{"label", "second"}}).is_error);
     world->emulator->require_known_tokens(true);
     // A throttle says nothing about the token.
-    world->server->faults().add(fbmcp::fake::parse_fault({{"kind", "graph_error"}, {"code", 17}, {"path", "adaccounts"}, {"count", 10}, {"regain_minutes", 30}}).value());
+    const json throttle = {{"kind", "graph_error"}, {"code", 17}, {"path", "adaccounts"}, {"count", 10},
+                           {"regain_minutes", 30}};
+    world->server->faults().add(fbmcp::fake::parse_fault(throttle).value());
     auto throttled = t.call(services, "list_ad_accounts", {{"token", "second"}});
     REQUIRE(throttled.is_error);
     CHECK(throttled.structured["error"]["kind"] == "RateLimited");

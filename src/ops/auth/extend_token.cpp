@@ -17,7 +17,9 @@ core::Result<OpOutput> extend_token(const nlohmann::json& args, OpContext& ctx) 
   if (auto has = require_token_value(*subject, "extend_token"); !has) return std::unexpected(has.error());
   auto label = label_arg(args, "label", subject->label.empty() ? std::string("default") : subject->label);
   if (!label) return std::unexpected(label.error());
-  if (dry_run_requested(args)) return dry_run_output("exchange the token for a long-lived one stored as '" + *label + "'");
+  if (dry_run_requested(args)) {
+    return dry_run_output("exchange the token for a long-lived one stored as '" + *label + "'");
+  }
   auto tokens = token_access(ctx);
   if (!tokens) return std::unexpected(tokens.error());
   ctx.report("exchanging the token for a long-lived one");

@@ -26,7 +26,7 @@ std::string scopes_arg(const nlohmann::json& args) {
   const auto* scopes = core::find_field(args, "scopes");
   if (!scopes) return std::string(auth::kDefaultLoginScopes);
   std::string joined;
-  for (const auto& scope : *scopes) joined += (joined.empty() ? "" : ",") + scope.get<std::string>();  // schema: strings
+  for (const auto& scope : *scopes) joined += (joined.empty() ? "" : ",") + scope.get<std::string>();
   return joined;
 }
 

@@ -15,8 +15,9 @@ std::vector<std::string> permissions_for(const tool::OpSpec& spec) {
 
 nlohmann::json ops_not_allowed(const tool::OpRegistry& registry, const nlohmann::json& scopes) {
   const auto granted = [&](const std::string& permission) {
-    return std::any_of(scopes.begin(), scopes.end(),
-                       [&](const nlohmann::json& scope) { return scope.is_string() && scope.get<std::string>() == permission; });
+    return std::any_of(scopes.begin(), scopes.end(), [&](const nlohmann::json& scope) {
+      return scope.is_string() && scope.get<std::string>() == permission;
+    });
   };
   nlohmann::json blocked = nlohmann::json::array();
   for (const auto* op : registry.all()) {

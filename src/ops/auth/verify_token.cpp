@@ -40,13 +40,17 @@ core::Result<OpOutput> verify_token(const nlohmann::json&, OpContext& ctx) {
       }
     }
   }
-  const std::string which = subject->label.empty() ? "The " + subject->source + " token" : "Token '" + subject->label + "'";
-  out.summary = facts->valid ? which + " is valid: " + (name.empty() ? facts->user_id : name + " (" + facts->user_id + ")") +
-                                   ", app " + facts->app_id + ", " + std::to_string(facts->scopes.size()) +
-                                   " scope(s); " + expiry_phrase(facts->expires_at, now) + "."
-                             : which + " is " + status + " for Meta" +
-                                   (facts->error_message.empty() ? std::string() : " (" + facts->error_message + ")") +
-                                   ". Log in again: login_url then exchange_code.";
+  const std::string which =
+      subject->label.empty() ? "The " + subject->source + " token" : "Token '" + subject->label + "'";
+  if (facts->valid) {
+    const std::string who = name.empty() ? facts->user_id : name + " (" + facts->user_id + ")";
+    out.summary = which + " is valid: " + who + ", app " + facts->app_id + ", " +
+                  std::to_string(facts->scopes.size()) + " scope(s); " + expiry_phrase(facts->expires_at, now) + ".";
+  } else {
+    out.summary = which + " is " + status + " for Meta" +
+                  (facts->error_message.empty() ? std::string() : " (" + facts->error_message + ")") +
+                  ". Log in again: login_url then exchange_code.";
+  }
   return out;
 }
 
