@@ -18,7 +18,10 @@
 #include <optional>
 #include <thread>
 
+#include "app/token_access_wiring.hpp"
 #include "app/token_store_access.hpp"
+#include "auth/oauth_exchange.hpp"
+#include "core/json_read.hpp"
 #include "core/redact.hpp"
 #include "core/text.hpp"
 #include "core/settings.hpp"
@@ -38,15 +41,11 @@ constexpr const char* kLoginUsage =
     "usage: facebook-mcp login [--label NAME] [--scopes ads_management,ads_read,…] [--timeout SECONDS]\n"
     "  needs FACEBOOK_APP_ID and FACEBOOK_APP_SECRET; FACEBOOK_REDIRECT_URI (http://127.0.0.1:<port>/<path>) when "
     "the app allows only a fixed redirect URI\n";
-// Enough to manage ads, read pages and Instagram (graph-api-facts.md §7, "Permissions to request").
-constexpr const char* kDefaultScopes =
-    "ads_management,ads_read,business_management,pages_show_list,pages_read_engagement,instagram_basic,"
-    "instagram_manage_insights";
 constexpr int kMaxWaitSeconds = 300;
 
 struct LoginOptions {
   std::string label = "default";
-  std::string scopes = kDefaultScopes;
+  std::string scopes = auth::kDefaultLoginScopes;
   int timeout_seconds = kMaxWaitSeconds;
 };
 
@@ -178,21 +177,7 @@ int refuse(const std::string& message, const std::string& hint = {}) {
 
 
 graph::GraphClient graph_client(const core::Settings& settings, const std::string& token) {
-  graph::CurlOptions options;
-  options.base_url = settings.graph_url;
-  options.api_version = settings.api_version;
-  options.access_token = token;
-  options.app_secret = token.empty() ? std::string() : settings.app_secret;
-  return graph::GraphClient(std::make_shared<graph::CurlTransport>(options));
-}
-
-std::string token_of(const core::Result<nlohmann::json>& answer) {
-  if (!answer || !answer->is_object() || !answer->contains("access_token") || !(*answer)["access_token"].is_string()) {
-    return {};
-  }
-  const auto token = (*answer)["access_token"].get<std::string>();
-  core::register_secret(token);
-  return token;
+  return graph::GraphClient(std::make_shared<graph::CurlTransport>(curl_options(settings, token)));
 }
 
 }  // namespace
@@ -241,36 +226,21 @@ int login_command(const std::vector<std::string>& args) {
   }
   if (!answer->count("code")) return refuse(dialog_refusal(*answer));
 
-  // Code → short-lived token → 60-day token, with the app's secret (never with a user token).
+  // Code → short-lived token → 60-day token, with the app's secret (never with a user token), then who it is, what
+  // it may do, until when (auth/oauth_exchange.hpp, shared with the exchange_code op).
   auto app = graph_client(settings, "");
-  const graph::Params client{{"client_id", settings.app_id}, {"client_secret", settings.app_secret}};
-  graph::Params exchange = client;
-  exchange.set("redirect_uri", redirect_uri).set("code", answer->at("code"));
-  auto first = app.get("oauth/access_token", exchange);
-  if (!first) return refuse("exchanging the code failed: " + first.error().message, first.error().hint);
-  const std::string short_lived = token_of(first);
-  graph::Params extend = client;
-  extend.set("grant_type", "fb_exchange_token").set("fb_exchange_token", short_lived);
-  auto second = app.get("oauth/access_token", extend);
-  if (!second) return refuse("extending the token failed: " + second.error().message, second.error().hint);
-  const std::string token = token_of(second);
-  if (token.empty()) return refuse("Graph answered the token exchange without an access_token");
-
-  // Who it is, what it may do, until when (debug_token with the app token "<id>|<secret>", §7).
-  const std::string app_token = settings.app_id + "|" + settings.app_secret;
-  core::register_secret(app_token);
-  auto debug = app.get("debug_token", {{"input_token", token}, {"access_token", app_token}});
-  store::TokenMetadata metadata;
-  if (debug && debug->contains("data") && (*debug)["data"].is_object()) {
-    const auto& data = (*debug)["data"];
-    metadata.user_id = data.value("user_id", "");
-    if (data.contains("scopes") && data["scopes"].is_array()) metadata.scopes = data["scopes"];
-    if (data.contains("expires_at") && data["expires_at"].is_number_integer()) {
-      metadata.expires_at = data["expires_at"].get<int64_t>();
-    }
+  const auth::AppCredentials credentials{settings.app_id, settings.app_secret};
+  auto short_lived = auth::exchange_code(app, credentials, redirect_uri, answer->at("code"));
+  if (!short_lived) {
+    return refuse("exchanging the code failed: " + short_lived.error().message, short_lived.error().hint);
   }
+  auto extended = auth::extend_token(app, credentials, *short_lived);
+  if (!extended) return refuse("extending the token failed: " + extended.error().message, extended.error().hint);
+  const std::string token = *extended;
+  store::TokenMetadata metadata;
+  if (auto facts = auth::debug_token(app, credentials, token)) metadata = auth::metadata_of(*facts, "");
   auto user = graph_client(settings, token);
-  if (auto me = user.get("me", {{"fields", "id,name"}}); me && me->is_object()) metadata.user_name = me->value("name", "");
+  if (auto me = user.get("me", {{"fields", "id,name"}})) metadata.user_name = core::string_or_empty(*me, "name");
   auto accounts = user.list("me/adaccounts", {{"fields", "id"}}, 500);
 
   auto opened = open_store(store::default_data_dir());

@@ -1,5 +1,7 @@
 #include "app/services.hpp"
 
+#include "app/token_access_wiring.hpp"
+
 #include "fake/emulator_transport.hpp"
 #include "graph/curl_transport.hpp"
 #include "ops/all_ops.hpp"
@@ -43,17 +45,7 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
       return core::fail(core::ErrorKind::Unauthenticated, "live mode needs FACEBOOK_ACCESS_TOKEN",
                         "set FACEBOOK_ACCESS_TOKEN, or run with --fake / FACEBOOK_MODE=fake for the emulator");
     }
-    graph::CurlOptions options;
-    options.base_url = settings.graph_url;
-    options.video_base_url = !settings.graph_video_url.empty()          ? settings.graph_video_url
-                             : settings.graph_url == core::Settings{}.graph_url ? std::string(graph::kGraphVideoUrl)
-                                                                                : settings.graph_url;
-    options.api_version = settings.api_version;
-    options.access_token = settings.access_token;
-    options.app_secret = settings.app_secret;
-    options.user_agent = std::string("facebook-mcp/") + FBMCP_VERSION;
-    options.total_timeout_ms = settings.http_timeout_ms;
-    services->transport = std::make_shared<graph::CurlTransport>(options);
+    services->transport = std::make_shared<graph::CurlTransport>(curl_options(settings, settings.access_token));
   }
   services->graph = std::make_unique<graph::GraphClient>(services->transport);
   services->accounts = std::make_unique<tool::AccountDirectory>(*services->graph);
@@ -77,6 +69,8 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   ops::register_all_ops(*services->registry);
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
                                                     settings.mode, services->idempotency.get(), services->spend_guard.get());
+  services->tokens = make_token_access(settings, services->emulator);
+  services->router->set_token_access(services->tokens.get());
   services->router->set_max_result_chars(settings.max_result_chars);
   services->router->set_token_expiry(settings.token_label, settings.token_expires_at);
   services->router->set_webhook_events(services->webhook_events.get());

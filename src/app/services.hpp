@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 
+#include "auth/token_access.hpp"
 #include "core/settings.hpp"
 #include "fake/graph_emulator.hpp"
 #include "graph/graph_client.hpp"
@@ -22,6 +23,7 @@ struct Services {
   std::unique_ptr<store::IdempotencyStore> idempotency;
   std::unique_ptr<store::WebhookEventStore> webhook_events;
   std::unique_ptr<tool::SpendGuard> spend_guard;
+  std::unique_ptr<auth::TokenAccess> tokens;  // stored identities, logins (issue 12)
   std::unique_ptr<tool::OpRegistry> registry;
   std::unique_ptr<tool::Router> router;
 };

@@ -11,7 +11,7 @@ namespace fbmcp::fake {
 namespace {
 
 // Fixture file → Graph object type held in it.
-constexpr std::array<std::pair<const char*, const char*>, 12> kFixtureFiles = {{
+constexpr std::array<std::pair<const char*, const char*>, 13> kFixtureFiles = {{
     {"businesses.json", "business"},
     {"ad_accounts.json", "adaccount"},
     {"campaigns.json", "campaign"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<const char*, const char*>, 12> kFixtureFiles = {{
     {"instagram_accounts.json", "ig_user"},
     {"instagram_media.json", "ig_media"},
     {"customaudiences.json", "customaudience"},
+    {"users.json", "user"},  // other people who can log in (a second identity for multi-token use)
 }};
 
 core::Result<nlohmann::json> parse_file(const FixtureReader& read, const std::string& name, bool required) {

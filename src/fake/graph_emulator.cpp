@@ -267,7 +267,11 @@ graph::HttpResponse GraphEmulator::respond_error(const GraphError& error, const 
 
 std::expected<std::string, GraphError> GraphEmulator::oauth_dialog(const ParamMap& params) {
   std::lock_guard lock(mutex_);
-  return oauth_.dialog(params, world_.store.me().value("id", ""), now_seconds());
+  // fake_user picks which fixture person logs in (fixtures/users.json); anyone else is the fixtures' me.
+  const std::string chosen = param(params, "fake_user").value_or("");
+  const Node* person = chosen.empty() ? nullptr : world_.store.find(chosen);
+  const std::string user = person && person->type == "user" ? chosen : world_.store.me().value("id", "");
+  return oauth_.dialog(params, user, now_seconds());
 }
 
 void GraphEmulator::set_app_secret(std::string secret) {
@@ -278,6 +282,13 @@ void GraphEmulator::set_app_secret(std::string secret) {
 void GraphEmulator::require_known_tokens(bool strict) {
   std::lock_guard lock(mutex_);
   strict_tokens_ = strict;
+}
+
+std::string GraphEmulator::me_id(const ParamMap& params) const {
+  // /me is the user of the calling token when the emulator issued it to someone it knows; else the fixtures' me.
+  const std::string owner = oauth_.user_of(param(params, "access_token").value_or(""));
+  const Node* person = owner.empty() ? nullptr : world_.store.find(owner);
+  return person && person->type == "user" ? owner : world_.store.me().value("id", "");
 }
 
 int64_t GraphEmulator::now_seconds() const {
@@ -330,7 +341,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (!body) return respond_error(body.error());
     return respond(200, *body, "", false);
   }
-  Node* node = id == "me" ? world_.store.find(world_.store.me().value("id", "")) : world_.store.find(id);
+  Node* node = id == "me" ? world_.store.find(me_id(params)) : world_.store.find(id);
   if (!node) return respond_error(unsupported_request(method, id));
   const std::string account = account_of(node);
 

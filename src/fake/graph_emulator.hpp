@@ -72,6 +72,7 @@ class GraphEmulator {
   std::optional<graph::HttpResponse> handle_oauth(const std::string& method, const std::vector<std::string>& parts,
                                                   const ParamMap& params);
   int64_t now_seconds() const;
+  std::string me_id(const ParamMap& params) const;
   graph::HttpResponse respond(int status, const nlohmann::json& body, const std::string& account_id, bool is_write);
   graph::HttpResponse respond_error(const GraphError& error, const std::string& account_id = {});
   std::string account_of(const Node* node) const;

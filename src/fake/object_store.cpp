@@ -30,7 +30,9 @@ bool newer(const Node* a, const Node* b) {
 
 void ObjectStore::insert(const std::string& type, nlohmann::json data) {
   const std::string id = data.value("id", "");
-  if (type == "user") me_ = data;
+  // The first user is the fixtures' me.json (loaded first; a state file lists objects in id order): the user a
+  // token the emulator did not issue stands for. Other users (users.json) are reached through their own tokens.
+  if (type == "user" && me_.empty()) me_ = data;
   nodes_[id] = Node{type, std::move(data)};
 }
 

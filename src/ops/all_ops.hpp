@@ -22,6 +22,7 @@ void register_preview_ops(tool::OpRegistry& registry);
 void register_insights_ops(tool::OpRegistry& registry);
 void register_webhook_ops(tool::OpRegistry& registry);
 void register_audience_ops(tool::OpRegistry& registry);
+void register_auth_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -41,6 +42,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_insights_ops(registry);
   register_webhook_ops(registry);
   register_audience_ops(registry);
+  register_auth_ops(registry);
 }
 
 }  // namespace fbmcp::ops

@@ -42,7 +42,8 @@ nlohmann::json help_data(const OpRegistry& registry) {
   return {{"usage",
            "Call facebook with {op, args}. op:\"describe\" args {\"op\":\"<name>\"} shows one op's args and "
            "example (add \"json_schema\": true for its JSON Schema). Money is {\"amount\":\"25.00\"} in the account currency or {\"minor_units\":2500}. Writes "
-           "accept dry_run:true; spend and delete ops ask for confirmation."},
+           "accept dry_run:true; spend and delete ops ask for confirmation. Any op takes token:\"<label>\" to act "
+           "as a stored token."},
           {"families", families}};
 }
 
@@ -75,6 +76,9 @@ nlohmann::json describe_data(const RegisteredOp& op, bool json_schema) {
   } else {
     auto summary = summarize_args(schema);
     out["args"] = std::move(summary.args);
+    // Every op takes `token` (the router acts as that stored identity); help's usage says so once, and the JSON
+    // Schema lists it, so the compact view keeps its budget for the op's own args.
+    out["args"].erase("token");
     if (!summary.types.empty()) out["types"] = std::move(summary.types);
   }
   if (schema.contains("examples") && schema["examples"].is_array() && !schema["examples"].empty()) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "auth/token_access.hpp"
 #include "core/settings.hpp"
 #include "graph/graph_client.hpp"
 #include "store/idempotency_store.hpp"
@@ -63,6 +64,10 @@ class OpContext {
   // What this call's needs_confirmation read and planned, for its handler to use instead of reading it all again
   // (most of a bulk update's requests are reads). Set and read by the op itself; one OpContext serves one call.
   std::shared_ptr<void> planned;
+  // Stored identities and the login settings (the auth ops use them; may be null in tests that build a bare router).
+  auth::TokenAccess* tokens = nullptr;
+  // The stored label this call acts as ("" = the process token from the environment, or fake mode's fixture user).
+  std::string token_label;
 
   void report(const std::string& message) const {
     if (progress) progress(message);

@@ -11,6 +11,12 @@ namespace {
 // Args the router handles for every write, so no schema file repeats them.
 void add_common_args(nlohmann::json& schema, const OpSpec& spec) {
   auto& properties = schema["properties"];
+  // Every op can act as another stored identity; the router picks its token (tool/router.cpp, identity_client).
+  properties["token"] = {{"type", "string"},
+                         {"pattern", "^[A-Za-z0-9._-]{1,64}$"},
+                         {"maxLength", 64},
+                         {"description", "Act as this stored token (list_tokens shows labels)."},
+                         {"examples", {"client-b"}}};
   if (spec.effect != Effect::Read) {
     properties["dry_run"] = {
         {"type", "boolean"},

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "auth/token_health.hpp"
 #include "core/json_read.hpp"
 #include "core/log.hpp"
 #include "core/redact.hpp"
@@ -105,7 +106,18 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   }
   if (auto valid = registered->validator.validate(args); !valid) return failure(op, valid.error());
 
-  OpContext ctx(graph_, accounts_, mode_);
+  // Which identity the call acts as: its `token` arg, else the session's default (use_token), else the process's.
+  const std::string requested = core::read_string(args, "token", "args").value_or(std::nullopt).value_or("");
+  const std::string label = tokens_ ? tokens_->label_for(requested) : requested;
+  auto identity_graph = identity_client(requested, label);
+  if (!identity_graph) return failure(op, identity_graph.error());
+  std::unique_ptr<AccountDirectory> identity_accounts;
+  if (*identity_graph) identity_accounts = std::make_unique<AccountDirectory>(**identity_graph);
+
+  OpContext ctx(*identity_graph ? **identity_graph : graph_, identity_accounts ? *identity_accounts : accounts_,
+                mode_);
+  ctx.tokens = tokens_;
+  ctx.token_label = label;
   ctx.idempotency = idempotency_;
   ctx.spend_guard = spend_guard_;
   ctx.webhook_events = webhook_events_;
@@ -114,7 +126,6 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   const auto& spec = registered->spec;
 
   // Both flags are booleans by every op's schema; read checked all the same.
-  // Both flags are booleans by every op's schema; read checked all the same.
   const bool dry_run = core::read_bool(args, "dry_run", "args").value_or(std::nullopt).value_or(false);
   if (spec.needs_confirmation && !dry_run) {
     if (auto early = confirmation_gate(op, args, spec, ctx, env)) return std::move(*early);
@@ -122,11 +133,35 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   if (ctx.is_cancelled()) return failure(op, core::Error{core::ErrorKind::Internal, "cancelled", {}, {}, {}, nullptr});
   ctx.report("running " + op);
   auto output = spec.handler(args, ctx);
-  if (!output) return failure(op, output.error());
+  if (!output) {
+    note_token_error(ctx, output.error());
+    return failure(op, output.error());
+  }
   if (spec.effect != Effect::Read && !dry_run) {
     core::log(core::LogLevel::Notice, "ops", op + " done: " + output->summary);
   }
   return success(op, std::move(*output));
+}
+
+core::Result<std::unique_ptr<graph::GraphClient>> Router::identity_client(const std::string& requested,
+                                                                          const std::string& label) const {
+  if (!tokens_) {
+    if (requested.empty()) return nullptr;
+    return std::unexpected(invalid("this server has no token store, so args.token cannot name a stored token",
+                                   "leave args.token out to use the server's own token", "args.token"));
+  }
+  const auto& process = tokens_->process();
+  if (label.empty() || (process.source == auth::TokenSource::Stored && label == process.label)) return nullptr;
+  auto value = tokens_->token_value(label, requested.empty() ? "session token (use_token)" : "args.token");
+  if (!value) return std::unexpected(value.error());
+  return tokens_->client_for(*value);
+}
+
+void Router::note_token_error(const OpContext& ctx, const core::Error& error) const {
+  // Only Graph's token error marks a stored token: a throttle or a permission error says nothing about it (a
+  // peer once wiped a stored token on a rate limit; DESIGN §3).
+  if (!tokens_ || !error.graph || error.graph->code != auth::kTokenErrorCode) return;
+  tokens_->record_token_error(ctx.token_label, error.graph->error_subcode);
 }
 
 namespace {

@@ -53,6 +53,9 @@ class Router {
   // live result carries a warning with the date and the command that renews it (issue 12, token health).
   // Where list_webhook_events reads (the data dir's webhooks.db live; an empty in-memory store in fake mode).
   void set_webhook_events(store::WebhookEventStore* events) { webhook_events_ = events; }
+  // Stored identities: every op's `token` arg and use_token's session default pick the token a call acts as here,
+  // once for all ops; a Graph 190 on a stored token marks it (issue 12).
+  void set_token_access(auth::TokenAccess* tokens) { tokens_ = tokens; }
   void set_token_expiry(std::string label, int64_t expires_at) {
     token_label_ = std::move(label);
     token_expires_at_ = expires_at;
@@ -69,6 +72,10 @@ class Router {
   ToolResult success(const std::string& op, OpOutput output) const;
   ToolResult failure(const std::string& op, const core::Error& error) const;
   std::optional<std::string> token_expiry_warning() const;
+  // The Graph client of the identity `label` names when it is not the process token's; null for the process token.
+  core::Result<std::unique_ptr<graph::GraphClient>> identity_client(const std::string& requested,
+                                                                    const std::string& label) const;
+  void note_token_error(const OpContext& ctx, const core::Error& error) const;
 
   const OpRegistry& registry_;
   graph::GraphClient& graph_;
@@ -78,6 +85,7 @@ class Router {
   const SpendGuard* spend_guard_;
   store::WebhookEventStore* webhook_events_ = nullptr;
   ConfirmationSigner signer_;
+  auth::TokenAccess* tokens_ = nullptr;
   std::string token_label_;
   int64_t token_expires_at_ = 0;
   size_t max_result_chars_ = kDefaultMaxResultChars;

@@ -44,12 +44,17 @@ std::unique_ptr<HttpWorld> http_world(const HttpWorldOptions& options) {
   live.graph_url = world->server->base_url();
   live.access_token = kCanaryToken;
   live.app_secret = options.app_secret;
+  if (options.oauth_app) {
+    live.app_id = world->emulator->oauth_app().id;
+    live.app_secret = world->emulator->oauth_app().secret;
+    live.oauth_dialog_url = world->server->base_url() + "/dialog/oauth";
+  }
   live.http_timeout_ms = options.http_timeout_ms;
   char dir[] = "/tmp/fbmcp-test-XXXXXX";
   if (!::mkdtemp(dir)) throw std::runtime_error("mkdtemp failed");
   world->data_dir = live.data_dir = dir;
   core::register_secret(live.access_token);
-  core::register_secret(options.app_secret);
+  core::register_secret(live.app_secret);
   auto services = app::make_services(live);
   if (!services) throw std::runtime_error("live services: " + services.error().message);
   world->services = std::move(*services);

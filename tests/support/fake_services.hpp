@@ -25,6 +25,9 @@ struct HttpWorldOptions {
   std::string app_secret;
   long http_timeout_ms = 60000;
   bool fixed_clock = true;
+  // Facebook Login against the server: the emulator's app id and secret as FACEBOOK_APP_ID/SECRET and its dialog as
+  // FACEBOOK_OAUTH_DIALOG_URL, so login_url → dialog → exchange_code runs over HTTP (the auth ops' tests).
+  bool oauth_app = false;
 };
 std::unique_ptr<HttpWorld> http_world(const HttpWorldOptions& options = {});
 // Runs {op, args} through the router with no confirmation channel (the CLI's situation).

@@ -145,6 +145,11 @@ const OAuthService::Grant* OAuthService::find(const std::string& token) const {
   return found == tokens_.end() ? nullptr : &found->second;
 }
 
+std::string OAuthService::user_of(const std::string& access_token) const {
+  const Grant* grant = find(access_token);
+  return grant ? grant->user_id : std::string();
+}
+
 bool OAuthService::revoked_user(const std::string& user_id) const {
   return std::find(revoked_users_.begin(), revoked_users_.end(), user_id) != revoked_users_.end();
 }

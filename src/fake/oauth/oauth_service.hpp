@@ -27,7 +27,9 @@ class OAuthService {
   const OAuthApp& app() const { return app_; }
   void set_secret(std::string secret) { app_.secret = std::move(secret); }
 
-  // GET /dialog/oauth: consent is given at once for `user_id` (or refused when fake_consent=deny), and the answer is
+  // GET /dialog/oauth: consent is given at once for `user_id` — the emulator picks it: fake_user=<id> names which
+  // fixture person logs in, as a person chooses their Facebook account in the browser — (or refused when
+  // fake_consent=deny), and the answer is
   // where the browser goes next: redirect_uri?code=…&state=…, or ?error=access_denied&… . An error when the request
   // cannot be redirected at all (no client_id of this app, no http(s) redirect_uri).
   std::expected<std::string, GraphError> dialog(const ParamMap& params, const std::string& user_id, int64_t now);
@@ -41,6 +43,9 @@ class OAuthService {
 
   // DELETE /me/permissions with the calling token: the app is removed for its user, every token of theirs stops.
   std::expected<nlohmann::json, GraphError> revoke(const std::string& access_token, const std::string& default_user);
+
+  // The user a token the emulator issued belongs to; "" for any other token (it stands for the fixtures' user).
+  std::string user_of(const std::string& access_token) const;
 
   // With strict tokens: Graph's error for a token that is unknown, expired or revoked; nullopt when it is good.
   std::optional<GraphError> check_token(const std::string& access_token, int64_t now) const;
