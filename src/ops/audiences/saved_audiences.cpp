@@ -37,14 +37,8 @@ core::Result<OpOutput> list_saved_audiences(const nlohmann::json& args, OpContex
 core::Result<OpOutput> create_saved_audience(const nlohmann::json& args, OpContext& ctx) {
   auto act = tool::normalize_account_id(args["ad_account_id"].get<std::string>());
   if (!act) return std::unexpected(act.error());
-  auto resolved = resolve_targeting(args["targeting"], ctx);
+  auto resolved = resolve_usable_targeting(args["targeting"], ctx);
   if (!resolved) return std::unexpected(resolved.error());
-  if (!resolved->problems.empty()) {
-    auto e = core::fail(core::ErrorKind::InvalidArgs, resolved->problems[0]["message"].get<std::string>(),
-                        "fix the targeting (validate_targeting shows every problem) and call again");
-    e.error().path = resolved->problems[0].value("field", "targeting");
-    return e;
-  }
   graph::Params params{{"name", args["name"]}, {"targeting", resolved->spec}};
   if (args.contains("description")) params.set("description", args["description"]);
   const bool dry_run = apply_dry_run(args, params);

@@ -22,14 +22,8 @@ core::Result<OpOutput> estimate_audience(const nlohmann::json& args, OpContext& 
   if (!act) return std::unexpected(act.error());
   auto account = ctx.accounts.get(*act);
   if (!account) return std::unexpected(account.error());
-  auto resolved = resolve_targeting(args["targeting"], ctx);
+  auto resolved = resolve_usable_targeting(args["targeting"], ctx);
   if (!resolved) return std::unexpected(resolved.error());
-  if (!resolved->problems.empty()) {
-    auto e = core::fail(core::ErrorKind::InvalidArgs, resolved->problems[0]["message"].get<std::string>(),
-                        "fix the targeting (validate_targeting shows every problem) and call again");
-    e.error().path = resolved->problems[0].value("field", "targeting");
-    return e;
-  }
   const auto goal = args.value("optimization_goal", "REACH");
   ctx.report("estimating the audience in " + *act);
   // Graph blames its own param (targeting_spec); the agent sent `targeting`.

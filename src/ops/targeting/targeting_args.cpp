@@ -178,4 +178,13 @@ nlohmann::json problem_from(const core::Error& error) {
   return problem;
 }
 
+core::Result<ResolvedTargeting> resolve_usable_targeting(const nlohmann::json& targeting, tool::OpContext& ctx) {
+  auto resolved = resolve_targeting(targeting, ctx);
+  if (!resolved || resolved->problems.empty()) return resolved;
+  auto e = core::fail(core::ErrorKind::InvalidArgs, resolved->problems[0]["message"].get<std::string>(),
+                      "fix the targeting (validate_targeting shows every problem) and call again");
+  e.error().path = resolved->problems[0].value("field", "targeting");
+  return e;
+}
+
 }  // namespace fbmcp::ops

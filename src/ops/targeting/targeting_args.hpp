@@ -19,6 +19,8 @@ struct ResolvedTargeting {
 // matching any of them), and {"name": …} entries without an id get the id of the interest with exactly that name
 // (GET /search?type=adinterest). A name that matches nothing is a problem naming search_targeting.
 core::Result<ResolvedTargeting> resolve_targeting(const nlohmann::json& targeting, tool::OpContext& ctx);
+// The same, for ops that cannot go on with a problem: the first one becomes an InvalidArgs naming its field.
+core::Result<ResolvedTargeting> resolve_usable_targeting(const nlohmann::json& targeting, tool::OpContext& ctx);
 
 // "United States; ages 25–45; women; interests: Hiking or Camping" from GET /act_<id>/targetingsentencelines.
 std::string targeting_sentence(const nlohmann::json& sentence_lines);
