@@ -140,6 +140,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   if (spec.effect != Effect::Read && !dry_run) {
     core::log(core::LogLevel::Notice, "ops", op + " done: " + output->summary);
   }
+  if (auto expiring = label_expiry_warning(label)) output->warnings.push_back(*expiring);
   return success(op, std::move(*output));
 }
 
@@ -204,18 +205,40 @@ nlohmann::json Router::structured_result(const std::string& op, const OpOutput& 
   return structured;
 }
 
-std::optional<std::string> Router::token_expiry_warning() const {
+namespace {
+
+// "the token in use ('client-b') expires on 2026-11-28 (in 4 days); renew it with: …", within 7 days of expiry.
+std::optional<std::string> expiry_warning(const std::string& label, int64_t expires_at) {
   constexpr int64_t kWarnSeconds = 7 * 24 * 60 * 60;
-  if (mode_ != core::Mode::Live || token_expires_at_ <= 0) return std::nullopt;
-  const int64_t left = token_expires_at_ - static_cast<int64_t>(std::time(nullptr));
+  if (expires_at <= 0) return std::nullopt;
+  const int64_t left = expires_at - static_cast<int64_t>(std::time(nullptr));
   if (left > kWarnSeconds) return std::nullopt;
-  const std::string day = core::utc_day(token_expires_at_, "");
-  const std::string renew = "renew it with: facebook-mcp login --label " + token_label_;
-  if (left <= 0) return "the token in use ('" + token_label_ + "') expired on " + day + "; " + renew;
+  const std::string day = core::utc_day(expires_at, "");
+  const std::string renew = "renew it with: facebook-mcp login --label " + label;
+  if (left <= 0) return "the token in use ('" + label + "') expired on " + day + "; " + renew;
   const int64_t days = left / (24 * 60 * 60);
-  return "the token in use ('" + token_label_ + "') expires on " + day + " (" +
+  return "the token in use ('" + label + "') expires on " + day + " (" +
          (days == 0 ? std::string("within a day") : "in " + std::to_string(days) + " day" + (days == 1 ? "" : "s")) +
          "); " + renew;
+}
+
+}  // namespace
+
+std::optional<std::string> Router::token_expiry_warning() const {
+  if (mode_ != core::Mode::Live) return std::nullopt;
+  return expiry_warning(token_label_, token_expires_at_);
+}
+
+std::optional<std::string> Router::label_expiry_warning(const std::string& label) const {
+  if (mode_ != core::Mode::Live || !tokens_ || label.empty() || label == token_label_) return std::nullopt;
+  auto store = tokens_->store(false);
+  if (!store || !*store) return std::nullopt;
+  auto tokens = (*store)->list();
+  if (!tokens) return std::nullopt;
+  for (const auto& info : *tokens) {
+    if (info.label == label) return expiry_warning(label, info.metadata.expires_at);
+  }
+  return std::nullopt;
 }
 
 ToolResult Router::success(const std::string& op, OpOutput output) const {

@@ -72,6 +72,9 @@ class Router {
   ToolResult success(const std::string& op, OpOutput output) const;
   ToolResult failure(const std::string& op, const core::Error& error) const;
   std::optional<std::string> token_expiry_warning() const;
+  // The same warning for a stored token a call acts as by label (its `token` arg or use_token's default), when it
+  // is not the server's own token: read from the store's metadata.
+  std::optional<std::string> label_expiry_warning(const std::string& label) const;
   // The Graph client of the identity `label` names when it is not the process token's; null for the process token.
   core::Result<std::unique_ptr<graph::GraphClient>> identity_client(const std::string& requested,
                                                                     const std::string& label) const;

@@ -6,10 +6,12 @@
 
 #include <httplib.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
 #include "auth/token_health.hpp"
+#include "store/token_store.hpp"
 #include "core/log.hpp"
 #include "graph/form_encoding.hpp"
 #include "support/fake_services.hpp"
@@ -267,4 +269,26 @@ TEST_CASE("token health: 463 expires a stored token, every other 190 subcode inv
   facts.valid = true;
   CHECK(fbmcp::auth::status_from_facts(facts, 200) == "active");
   CHECK(fbmcp::auth::days_left(10 * 86400 + 5, 0) == 10);
+}
+
+TEST_CASE("a stored token named by `token` that expires within 7 days is named in the result's warnings", "[auth][http]") {
+  auto world = testing::http_world();
+  auto opened = world->services->tokens->store(true);
+  REQUIRE(opened);
+  REQUIRE(*opened);
+  const auto now = static_cast<int64_t>(std::time(nullptr));
+  fbmcp::store::TokenMetadata soon;
+  soon.expires_at = now + 3 * 24 * 60 * 60;
+  fbmcp::store::TokenMetadata later;
+  later.expires_at = now + 50 * 24 * 60 * 60;
+  REQUIRE((*opened)->put("client-soon", "EAAG-soon-0123456789", soon));
+  REQUIRE((*opened)->put("client-later", "EAAG-later-0123456789", later));
+  const auto warned = testing::call(*world->services, "list_ad_accounts", {{"token", "client-soon"}}).structured;
+  INFO(warned.dump());
+  REQUIRE(warned["ok"] == true);
+  REQUIRE(warned.contains("warnings"));
+  CHECK(warned["warnings"].dump().find("'client-soon'") != std::string::npos);
+  CHECK(warned["warnings"].dump().find("expires on") != std::string::npos);
+  const auto quiet = testing::call(*world->services, "list_ad_accounts", {{"token", "client-later"}}).structured;
+  CHECK(!quiet.contains("warnings"));
 }
