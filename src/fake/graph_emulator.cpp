@@ -203,6 +203,7 @@ graph::HttpResponse GraphEmulator::handle_persisted(const std::string& method, c
     return respond_error(e);
   }
   changed_ = false;
+  ++report_answers_.world_version;  // another process sharing the file may have changed the world
   auto response = handle_locked(method, path, params);
   if (changed_) {
     if (auto saved = session->save(world_.store, trace_counter_); !saved) {
@@ -320,6 +321,9 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
                                                  const ParamMap& params) {
   ++requests_;  // batch operations count one each, as they do against Meta's rate limits
   const auto parts = split_path(path);
+  // Anything but a read of an edge may change what delivery depends on (a write, or a direct read that moves a
+  // review on): insights answers kept for paging are not reused across it.
+  if (method != "GET" || parts.size() != 2) ++report_answers_.world_version;
   const bool token_exchange = parts.size() == 2 && parts[0] == "oauth";
   if (strict_tokens_ && !token_exchange) {
     if (auto refused = oauth_.check_token(param(params, "access_token").value_or(""), now_seconds())) {

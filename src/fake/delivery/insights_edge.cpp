@@ -59,7 +59,7 @@ std::expected<nlohmann::json, GraphError> page_of(const InsightsAnswer& answer, 
   start = std::min(start, answer.rows.size());
   const size_t end = std::min(answer.rows.size(), start + query.limit);
   nlohmann::json body = {{"data", nlohmann::json::array()}};
-  for (size_t i = start; i < end; ++i) body["data"].push_back(answer.rows[i]);
+  for (size_t i = start; i < end; ++i) body["data"].push_back(nlohmann::json::parse(answer.rows[i]));
   if (start < end) {
     nlohmann::json paging = {{"cursors", {{"before", encode_cursor(std::to_string(start))},
                                           {"after", encode_cursor(std::to_string(end - 1))}}}};
@@ -99,8 +99,25 @@ std::expected<InsightsResult, GraphError> read_insights(const InsightsCall& call
     e.message = "Please reduce the amount of data you're asking for, then retry your request";
     return std::unexpected(e);
   }
-  const auto answer = answer_insights(query, scope, call.ctx.store, call.ctx.targeting, call.now);
-  auto body = page_of(answer, query, call.params, call.next_base);
+  // Pages of one question are read one request after another: the answer is computed once and kept until the
+  // world changes or another question is asked.
+  std::string key = core::string_or_empty(call.node.data, "id") + "|" + std::to_string(call.now);
+  for (const auto& [name, value] : call.params) {
+    if (name != "after" && name != "limit" && name != "access_token" && name != "appsecret_proof") key += "|" + name + "=" + value;
+  }
+  std::shared_ptr<const InsightsAnswer> answer;
+  if (call.reports && call.reports->last_key == key && call.reports->last_version == call.reports->world_version) {
+    answer = call.reports->last_answer;
+    result.cells = 1;  // a page of an answer already computed weighs like any small read
+  } else {
+    answer = std::make_shared<const InsightsAnswer>(answer_insights(query, scope, call.ctx.store, call.ctx.targeting, call.now));
+    if (call.reports) {
+      call.reports->last_key = key;
+      call.reports->last_version = call.reports->world_version;
+      call.reports->last_answer = answer;
+    }
+  }
+  auto body = page_of(*answer, query, call.params, call.next_base);
   if (!body) return std::unexpected(body.error());
   result.body = std::move(*body);
   return result;

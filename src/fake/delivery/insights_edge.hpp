@@ -23,10 +23,15 @@ inline constexpr const char* kReportRunType = "ad_report_run";
 bool has_insights_edge(const std::string& type);
 
 struct InsightsAnswer;
-// The rows of completed report runs, computed once per process: a report is a snapshot, and its pages are read
-// one request at a time.
+// Answers computed once per process: the rows of completed report runs (a report is a snapshot, its pages read
+// one request at a time), and the last synchronous answer, reused for its next pages while the world is unchanged
+// (`world_version` is bumped by the emulator on every change).
 struct ReportAnswers {
   std::map<std::string, std::shared_ptr<const InsightsAnswer>> by_run;
+  uint64_t world_version = 0;
+  std::string last_key;
+  uint64_t last_version = 0;
+  std::shared_ptr<const InsightsAnswer> last_answer;
 };
 
 struct InsightsCall {

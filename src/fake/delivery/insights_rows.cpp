@@ -384,7 +384,8 @@ InsightsAnswer answer_insights(const InsightsQuery& query, const InsightsScope& 
       return false;
     });
   }
-  for (const Group* g : kept) answer.rows.push_back(writer.row(*g));
+  answer.rows.reserve(kept.size());
+  for (const Group* g : kept) answer.rows.push_back(writer.row(*g).dump());
   if (!query.summary_fields.empty()) {
     total.flush();
     total.bucket = {query.ranges.front().since, query.ranges.front().until};
