@@ -365,7 +365,7 @@ describe("one client, no elicitation", () => {
         const seen = [];
         const res = await p.call("get_insights", {
           ad_account_id: USD, level: "ad", date_preset: "maximum", limit: 5, metrics: ["spend"],
-          breakdowns: ["publisher_platform", "platform_position", "impression_device"],
+          breakdowns: ["age"],
         }, { onprogress: (x) => seen.push(x) });
         okResult(res, "get_insights", "live");
         const data = res.structuredContent.data;
