@@ -397,7 +397,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
   }
 
   const std::string& edge = parts[1];
-  if (auto insights = handle_insights(method, *node, edge, params)) return *insights;
+  if (auto insights = handle_insights(method, *node, edge, params, ctx)) return *insights;
   if (method == "GET") {
     if (is_preview_edge(node->type, edge)) {
       auto body = preview_edge(ctx, *node, edge, params, options_.base_url);
@@ -483,7 +483,8 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
 }
 
 std::optional<graph::HttpResponse> GraphEmulator::handle_insights(const std::string& method, Node& node,
-                                                                   const std::string& edge, const ParamMap& params) {
+                                                                   const std::string& edge, const ParamMap& params,
+                                                                   const WriteContext& ctx) {
   if (edge != "insights") return std::nullopt;
   const bool object = delivery::has_insights_edge(node.type);
   const bool report = node.type == delivery::kReportRunType;
@@ -500,7 +501,6 @@ std::optional<graph::HttpResponse> GraphEmulator::handle_insights(const std::str
     refused.headers["x-fb-ads-insights-throttle"] = insights_throttle_.record(account, 0);
     return refused;
   }
-  WriteContext ctx{world_.store, world_.model, world_.targeting, options_.now()};
   const delivery::InsightsCall call{ctx, node, params, now_seconds(),
                                     options_.base_url + "/" + options_.api_version + "/" + node.data.value("id", "") + "/insights",
                                     &report_answers_};

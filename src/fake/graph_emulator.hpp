@@ -68,7 +68,7 @@ class GraphEmulator {
   // GET/POST /<object>/insights and GET /<report_run>/insights (fake/delivery/insights_edge.hpp); nullopt when the
   // path is not an insights edge.
   std::optional<graph::HttpResponse> handle_insights(const std::string& method, Node& node, const std::string& edge,
-                                                     const ParamMap& params);
+                                                     const ParamMap& params, const WriteContext& ctx);
   std::optional<graph::HttpResponse> handle_oauth(const std::string& method, const std::vector<std::string>& parts,
                                                   const ParamMap& params);
   int64_t now_seconds() const;

@@ -88,8 +88,7 @@ std::vector<int64_t> apportion(int64_t total, const std::vector<double>& weights
 
 DeliveryEngine::DeliveryEngine(const ObjectStore& store, const Node& account, int64_t now, Day first, Day last)
     : store_(store), account_(account), now_(now), first_(first), last_(std::max(first, last)) {
-  const auto& offset = account.data.value("timezone_offset_hours_utc", nlohmann::json(0));
-  clock_.offset_seconds = offset.is_number() ? static_cast<int64_t>(std::llround(offset.get<double>() * 3600)) : 0;
+  clock_ = clock_of_account(account.data);
   const auto& status = account.data.value("account_status", nlohmann::json(1));
   account_active_ = status.is_number_integer() && status.get<int>() == 1;  // 1 = ACTIVE (Meta SDK AdAccount)
   nothing_.assign(static_cast<size_t>(last_ - first_ + 1), Counts{});

@@ -37,9 +37,7 @@ std::expected<std::pair<InsightsQuery, InsightsScope>, GraphError> prepare(const
                                                                           const ParamMap& params, int64_t now) {
   auto scope = scope_of(ctx.store, node);
   if (!scope.account) return std::unexpected(unsupported_request("GET", core::string_or_empty(node.data, "id") + "/insights"));
-  AccountClock clock;
-  const auto& offset = scope.account->data.value("timezone_offset_hours_utc", nlohmann::json(0));
-  clock.offset_seconds = offset.is_number() ? static_cast<int64_t>(offset.get<double>() * 3600) : 0;
+  const AccountClock clock = clock_of_account(scope.account->data);
   auto query = parse_insights_query(params, ctx.model, level_of(node.type), clock.day_of(now));
   if (!query) return std::unexpected(query.error());
   return std::pair{std::move(*query), std::move(scope)};

@@ -1,6 +1,7 @@
 #include "fake/delivery/local_days.hpp"
 
 #include <chrono>
+#include <cmath>
 
 #include "core/calendar_day.hpp"
 
@@ -22,6 +23,15 @@ Day AccountClock::day_of(int64_t utc_seconds) const {
 }
 
 int64_t AccountClock::start_of(Day day) const { return int64_t{day} * kSecondsPerDay - offset_seconds; }
+
+AccountClock clock_of_account(const nlohmann::json& account) {
+  AccountClock clock;
+  const auto found = account.is_object() ? account.find("timezone_offset_hours_utc") : account.end();
+  if (account.is_object() && found != account.end() && found->is_number()) {
+    clock.offset_seconds = static_cast<int64_t>(std::llround(found->get<double>() * 3600));
+  }
+  return clock;
+}
 
 std::string format_day(Day day) { return core::format_calendar_day(day); }
 

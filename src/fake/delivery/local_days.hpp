@@ -3,6 +3,7 @@
 // `timezone_offset_hours_utc` (a Graph field of the ad account) as a fixed offset, so daylight saving is not modelled.
 #pragma once
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ struct AccountClock {
   Day day_of(int64_t utc_seconds) const;
   int64_t start_of(Day day) const;  // UTC seconds at local midnight
 };
+
+// The clock of an ad account node's data (its timezone_offset_hours_utc; UTC when absent).
+AccountClock clock_of_account(const nlohmann::json& account);
 
 std::string format_day(Day day);                         // "2026-11-23"
 std::optional<Day> parse_day(std::string_view text);     // strict YYYY-MM-DD, a real calendar date
