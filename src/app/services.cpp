@@ -49,12 +49,12 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   }
   services->graph = std::make_unique<graph::GraphClient>(services->transport);
   services->accounts = std::make_unique<tool::AccountDirectory>(*services->graph);
+  const std::string data_dir = settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir;
   // Fake mode's idempotency keys live in memory even when its world is kept in a state file: they guard the
   // retries of one process's calls, and a key whose object is gone would be ignored anyway.
   const std::string store_path = settings.mode == core::Mode::Fake
                                      ? ":memory:"
-                                     : (settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir) +
-                                           "/store.sqlite";
+                                     : data_dir + "/store.sqlite";
   auto idempotency = store::IdempotencyStore::open(store_path);
   if (!idempotency) return std::unexpected(idempotency.error());
   services->idempotency = std::move(*idempotency);
@@ -62,9 +62,13 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   auto webhook_events = store::WebhookEventStore::open(
       settings.mode == core::Mode::Fake
           ? ":memory:"
-          : store::webhooks_db_path(settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir));
+          : store::webhooks_db_path(data_dir));
   if (!webhook_events) return std::unexpected(webhook_events.error());
   services->webhook_events = std::move(*webhook_events);
+  // Fake mode's answers are of a world that lives as long as the process, so they are kept in memory too.
+  auto cache = store::ResponseCache::open(settings.mode == core::Mode::Fake ? ":memory:" : store::cache_db_path(data_dir));
+  if (!cache) return std::unexpected(cache.error());
+  services->cache = std::move(*cache);
   services->registry = std::make_unique<tool::OpRegistry>();
   ops::register_all_ops(*services->registry);
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
@@ -74,6 +78,8 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   services->router->set_max_result_chars(settings.max_result_chars);
   services->router->set_token_expiry(settings.token_label, settings.token_expires_at);
   services->router->set_webhook_events(services->webhook_events.get());
+  services->router->set_response_cache(services->cache.get());
+  services->router->set_data_dir(data_dir);
   return services;
 }
 

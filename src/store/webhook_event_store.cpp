@@ -1,31 +1,10 @@
 #include "store/webhook_event_store.hpp"
 
 #include "store/private_sqlite.hpp"
+#include "store/sqlite_statement.hpp"
 
 namespace fbmcp::store {
 namespace {
-
-// Finalizes on every return path; the store's statements are short-lived.
-class EventStatement {
- public:
-  EventStatement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr); }
-  ~EventStatement() { sqlite3_finalize(statement_); }
-  EventStatement(const EventStatement&) = delete;
-  EventStatement& operator=(const EventStatement&) = delete;
-  sqlite3_stmt* get() const { return statement_; }
-  explicit operator bool() const { return statement_ != nullptr; }
-  void text(int index, const std::string& value) {
-    sqlite3_bind_text(statement_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  }
-  void integer(int index, int64_t value) { sqlite3_bind_int64(statement_, index, value); }
-  std::string column_text(int index) const {
-    const auto* text = sqlite3_column_text(statement_, index);
-    return text ? reinterpret_cast<const char*>(text) : std::string();
-  }
-
- private:
-  sqlite3_stmt* statement_ = nullptr;
-};
 
 std::unexpected<core::Error> event_store_failure(sqlite3* db, const std::string& what) {
   return core::fail(core::ErrorKind::Internal, "the webhook event store could not " + what + ": " + sqlite3_errmsg(db),
@@ -60,7 +39,7 @@ core::Result<size_t> WebhookEventStore::add(const std::vector<WebhookEvent>& eve
   }
   size_t added = 0;
   {
-    EventStatement insert(db_,
+    SqliteStatement insert(db_,
                           "INSERT OR IGNORE INTO webhook_events (dedupe_key, received_at, object, entry_id, time, "
                           "field, value_summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const auto& event : events) {
@@ -86,7 +65,7 @@ core::Result<size_t> WebhookEventStore::add(const std::vector<WebhookEvent>& eve
       return failure;
     }
   }
-  EventStatement trim(db_, "DELETE FROM webhook_events WHERE seq <= (SELECT MAX(seq) FROM webhook_events) - ?");
+  SqliteStatement trim(db_, "DELETE FROM webhook_events WHERE seq <= (SELECT MAX(seq) FROM webhook_events) - ?");
   trim.integer(1, kMaxKeptEvents);
   sqlite3_step(trim.get());
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
@@ -99,7 +78,7 @@ core::Result<size_t> WebhookEventStore::add(const std::vector<WebhookEvent>& eve
 
 core::Result<WebhookEventPage> WebhookEventStore::list(size_t limit, int64_t before_seq) {
   std::lock_guard lock(mutex_);
-  EventStatement select(db_,
+  SqliteStatement select(db_,
                         "SELECT seq, dedupe_key, received_at, object, entry_id, time, field, value_summary "
                         "FROM webhook_events WHERE (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
   if (!select) return event_store_failure(db_, "read events");
@@ -128,7 +107,7 @@ core::Result<WebhookEventPage> WebhookEventStore::list(size_t limit, int64_t bef
 
 core::Result<size_t> WebhookEventStore::remove_entry(const std::string& entry_id) {
   std::lock_guard lock(mutex_);
-  EventStatement remove(db_, "DELETE FROM webhook_events WHERE entry_id = ?");
+  SqliteStatement remove(db_, "DELETE FROM webhook_events WHERE entry_id = ?");
   if (!remove) return event_store_failure(db_, "prepare a delete");
   remove.text(1, entry_id);
   if (sqlite3_step(remove.get()) != SQLITE_DONE) return event_store_failure(db_, "delete events");

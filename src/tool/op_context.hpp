@@ -13,6 +13,7 @@
 #include "core/settings.hpp"
 #include "graph/graph_client.hpp"
 #include "store/idempotency_store.hpp"
+#include "store/response_cache.hpp"
 #include "store/webhook_event_store.hpp"
 #include "tool/spend_guard.hpp"
 
@@ -68,6 +69,12 @@ class OpContext {
   auth::TokenAccess* tokens = nullptr;
   // The stored label this call acts as ("" = the process token from the environment, or fake mode's fixture user).
   std::string token_label;
+  // Answers kept for a while (ops/common/cached_read.hpp); null in tests that build a bare router. Entries are
+  // scoped to `cache_scope`, a digest of the token this call acts as, so no token reads another's answers.
+  store::ResponseCache* cache = nullptr;
+  std::string cache_scope;
+  // Where files an op writes for the user go by default (export_insights); the live store's directory.
+  std::string data_dir;
 
   void report(const std::string& message) const {
     if (progress) progress(message);

@@ -1,5 +1,7 @@
 #include "tool/router.hpp"
 
+#include "crypto/digest.hpp"
+
 #include <ctime>
 
 #include "auth/token_health.hpp"
@@ -7,6 +9,7 @@
 #include "core/log.hpp"
 #include "core/redact.hpp"
 #include "core/text.hpp"
+#include "crypto/digest.hpp"
 #include "tool/catalog.hpp"
 #include "tool/planned_ops.hpp"
 #include "tool/result_budget.hpp"
@@ -121,6 +124,9 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   ctx.idempotency = idempotency_;
   ctx.spend_guard = spend_guard_;
   ctx.webhook_events = webhook_events_;
+  ctx.cache = cache_;
+  if (cache_) ctx.cache_scope = cache_scope_for(label);
+  ctx.data_dir = data_dir_;
   ctx.progress = env.progress;
   ctx.cancelled = env.cancelled;
   const auto& spec = registered->spec;
@@ -156,6 +162,21 @@ core::Result<std::unique_ptr<graph::GraphClient>> Router::identity_client(const 
   auto value = tokens_->token_value(label, requested.empty() ? "session token (use_token)" : "args.token");
   if (!value) return std::unexpected(value.error());
   return tokens_->client_for(*value);
+}
+
+std::string Router::cache_scope_for(const std::string& label) const {
+  if (!tokens_) return "process";
+  const auto& process = tokens_->process();
+  std::string token;
+  if (label.empty() || (process.source == auth::TokenSource::Stored && label == process.label)) {
+    // Fake mode's process identity is the emulator's fixture user: one world, one scope.
+    token = process.source == auth::TokenSource::Fake ? "fake-fixture-user" : process.value;
+  } else if (auto value = tokens_->token_value(label)) {
+    token = *value;
+  } else {
+    return "unknown-label:" + label;  // the op fails on the same label before it reads anything
+  }
+  return crypto::sha256_hex("facebook-mcp cache scope\n" + token).substr(0, 32);
 }
 
 void Router::note_token_error(const OpContext& ctx, const core::Error& error) const {

@@ -53,6 +53,9 @@ class Router {
   // live result carries a warning with the date and the command that renews it (issue 12, token health).
   // Where list_webhook_events reads (the data dir's webhooks.db live; an empty in-memory store in fake mode).
   void set_webhook_events(store::WebhookEventStore* events) { webhook_events_ = events; }
+  // Answers kept for a while (insights, Instagram profiles) and the directory ops write files to by default.
+  void set_response_cache(store::ResponseCache* cache) { cache_ = cache; }
+  void set_data_dir(std::string dir) { data_dir_ = std::move(dir); }
   // Stored identities: every op's `token` arg and use_token's session default pick the token a call acts as here,
   // once for all ops; a Graph 190 on a stored token marks it (issue 12).
   void set_token_access(auth::TokenAccess* tokens) { tokens_ = tokens; }
@@ -79,6 +82,8 @@ class Router {
   core::Result<std::unique_ptr<graph::GraphClient>> identity_client(const std::string& requested,
                                                                     const std::string& label) const;
   void note_token_error(const OpContext& ctx, const core::Error& error) const;
+  // Which identity's cache entries a call may read: a digest of the token `label` names (never the token).
+  std::string cache_scope_for(const std::string& label) const;
 
   const OpRegistry& registry_;
   graph::GraphClient& graph_;
@@ -87,6 +92,8 @@ class Router {
   store::IdempotencyStore* idempotency_;
   const SpendGuard* spend_guard_;
   store::WebhookEventStore* webhook_events_ = nullptr;
+  store::ResponseCache* cache_ = nullptr;
+  std::string data_dir_;
   ConfirmationSigner signer_;
   auth::TokenAccess* tokens_ = nullptr;
   std::string token_label_;
