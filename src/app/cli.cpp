@@ -157,6 +157,10 @@ int call_command(const std::vector<std::string>& args, core::Settings settings, 
   }
   const auto result = (*services)->router->call({{"op", args[0]}, {"args", op_args}}, env);
   progress.clear();
+  for (const auto& image : result.images) {
+    // A terminal cannot show it; an MCP host shows it as image content beside the text.
+    std::cerr << "(the result carries an image: " << image.mime_type << ", " << image.bytes.size() << " bytes)\n";
+  }
   if (json_only) {
     std::cout << result.structured.dump(2) << "\n";
   } else {

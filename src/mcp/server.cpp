@@ -1,9 +1,12 @@
 #include "mcp/server.hpp"
 
+#include "crypto/base64.hpp"
+
 #include <chrono>
 #include <exception>
 
 #include "core/json_read.hpp"
+#include "crypto/base64.hpp"
 #include "mcp/completion.hpp"
 #include "mcp/protocol.hpp"
 #include "mcp/requests.hpp"
@@ -303,7 +306,11 @@ void Server::on_tools_call(const nlohmann::json& id, const nlohmann::json& param
       in_flight_.erase(id_key(id));
     }
     if (cancelled->load()) return;  // a cancelled request gets no response
-    send_(make_result(id, {{"content", {{{"type", "text"}, {"text", result.text}}}},
+    auto content = nlohmann::json::array({{{"type", "text"}, {"text", result.text}}});
+    for (const auto& image : result.images) {
+      content.push_back({{"type", "image"}, {"data", crypto::base64_encode(image.bytes)}, {"mimeType", image.mime_type}});
+    }
+    send_(make_result(id, {{"content", std::move(content)},
                            {"structuredContent", result.structured},
                            {"isError", result.is_error}}));
   });

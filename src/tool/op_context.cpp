@@ -55,4 +55,9 @@ core::Result<AccountFacts> AccountDirectory::remember(const std::string& act_id,
   return facts;
 }
 
+std::string cached_answer_warning(int64_t age_seconds) {
+  return "answered from the local cache (asked Meta " + std::to_string(age_seconds) +
+         " s ago); pass fresh: true to ask again";
+}
+
 }  // namespace fbmcp::tool

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -49,6 +50,9 @@ class AccountDirectory {
 // "act_123" or "123" → "act_123"; anything else is an InvalidArgs naming `path`.
 core::Result<std::string> normalize_account_id(const std::string& value, const std::string& path = "ad_account_id");
 
+// "answered from the local cache (asked Meta 42 s ago); pass fresh: true to ask again"
+std::string cached_answer_warning(int64_t age_seconds);
+
 class OpContext {
  public:
   OpContext(graph::GraphClient& graph, AccountDirectory& accounts, core::Mode mode)
@@ -73,6 +77,9 @@ class OpContext {
   // scoped to `cache_scope`, a digest of the token this call acts as, so no token reads another's answers.
   store::ResponseCache* cache = nullptr;
   std::string cache_scope;
+  // When any answer this call used came from the cache: the oldest one's time (Unix seconds). The router then
+  // tells the agent how old it is and that `fresh: true` asks Meta again (cached_answer_warning).
+  std::optional<int64_t> oldest_cached_answer;
   // Where files an op writes for the user go by default (export_insights); the live store's directory.
   std::string data_dir;
 

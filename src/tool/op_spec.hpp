@@ -15,6 +15,13 @@ class OpContext;
 enum class Effect { Read, Write, Spend, Destructive };
 std::string to_string(Effect effect);
 
+// A picture in a result (MCP image content beside the text), e.g. a KPI chart. structuredContent describes it in
+// data, so a host that reads only structuredContent still has the numbers behind it.
+struct ImageBlock {
+  std::string mime_type;  // "image/png"
+  std::string bytes;      // raw; base64 only on the wire
+};
+
 // What a handler returns; the router wraps it into {ok, op, mode, data, paging?, warnings?} plus a text summary.
 struct OpOutput {
   nlohmann::json data;
@@ -27,6 +34,7 @@ struct OpOutput {
   std::vector<std::string> row_cursors;
   // What to call next ({op, args, why}) when the answer is a step of a longer task (an upload still processing).
   std::optional<nlohmann::json> next;
+  std::vector<ImageBlock> images;
 };
 
 // A change that would spend money (activate, raise a budget) or destroy something, described so a human can say

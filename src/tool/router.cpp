@@ -2,6 +2,7 @@
 
 #include "crypto/digest.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "auth/token_health.hpp"
@@ -147,6 +148,10 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
     core::log(core::LogLevel::Notice, "ops", op + " done: " + output->summary);
   }
   if (auto expiring = label_expiry_warning(label)) output->warnings.push_back(*expiring);
+  if (ctx.oldest_cached_answer && ctx.cache) {
+    const auto warning = cached_answer_warning(ctx.cache->now() - *ctx.oldest_cached_answer);
+    if (std::ranges::find(output->warnings, warning) == output->warnings.end()) output->warnings.push_back(warning);
+  }
   return success(op, std::move(*output));
 }
 
@@ -294,7 +299,7 @@ ToolResult Router::success(const std::string& op, OpOutput output) const {
   }
   if (mode_ == core::Mode::Fake) add_line(text, "[fake mode: emulated Meta data, nothing real was read or changed]");
   if (!text.empty() && text.back() == '\n') text.pop_back();  // no trailing newline
-  return ToolResult{core::redact_json(structured), core::redact(text), false};
+  return ToolResult{core::redact_json(structured), core::redact(text), false, std::move(output.images)};
 }
 
 ToolResult Router::failure(const std::string& op, const core::Error& error) const {

@@ -27,6 +27,7 @@ struct ToolResult {
   nlohmann::json structured;  // {ok, op, mode, data | error, paging?, warnings?}
   std::string text;           // compact human summary
   bool is_error = false;
+  std::vector<ImageBlock> images;  // MCP image content after the text block
 };
 
 inline constexpr size_t kMaxOpNameChars = 64;

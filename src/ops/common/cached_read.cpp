@@ -10,7 +10,10 @@ core::Result<CachedRead> read_through_cache(tool::OpContext& ctx, const std::str
   // Canonical: nlohmann's objects keep their keys sorted, so equal questions dump equal text.
   const store::CacheKey key{ctx.cache_scope, kind, query.dump()};
   if (ctx.cache && !fresh) {
-    if (auto hit = ctx.cache->get(key, max_age_seconds)) return CachedRead{std::move(hit->value), hit->stored_at};
+    if (auto hit = ctx.cache->get(key, max_age_seconds)) {
+      if (!ctx.oldest_cached_answer || hit->stored_at < *ctx.oldest_cached_answer) ctx.oldest_cached_answer = hit->stored_at;
+      return CachedRead{std::move(hit->value), hit->stored_at};
+    }
   }
   auto fetched = fetch();
   if (!fetched) return std::unexpected(fetched.error());
@@ -28,8 +31,7 @@ nlohmann::json cache_note(const CachedRead& read, const tool::OpContext& ctx, in
 
 std::optional<std::string> cache_warning(const CachedRead& read, const tool::OpContext& ctx) {
   if (!read.cached_at || !ctx.cache) return std::nullopt;
-  return "answered from the local cache (asked Meta " + std::to_string(ctx.cache->now() - *read.cached_at) +
-         " s ago); pass fresh: true to ask again";
+  return tool::cached_answer_warning(ctx.cache->now() - *read.cached_at);
 }
 
 }  // namespace fbmcp::ops

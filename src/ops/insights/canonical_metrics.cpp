@@ -75,6 +75,36 @@ std::string money_of(int64_t minor, const std::string& currency) {
 
 }  // namespace
 
+int64_t total_conversions(const MetricCounts& c) {
+  int64_t total = 0;
+  for (const auto& [family, count] : c.conversions) total += count;
+  return total;
+}
+
+std::optional<double> kpi_value(const MetricCounts& c, const std::string& kpi) {
+  const double spend = static_cast<double>(c.spend_minor);
+  const int64_t conversions = total_conversions(c);
+  if (kpi == "spend") return spend;
+  if (kpi == "impressions") return static_cast<double>(c.impressions);
+  if (kpi == "reach") return static_cast<double>(c.reach);
+  if (kpi == "clicks") return static_cast<double>(c.clicks);
+  if (kpi == "link_clicks") return static_cast<double>(c.link_clicks);
+  if (kpi == "revenue") return static_cast<double>(c.revenue_minor);
+  if (kpi == "conversions") return static_cast<double>(conversions);
+  if (kpi == "roas") return spend > 0 ? std::optional(static_cast<double>(c.revenue_minor) / spend) : std::nullopt;
+  if (kpi == "cost_per_conversion") return conversions > 0 ? std::optional(spend / conversions) : std::nullopt;
+  if (kpi == "ctr") return c.impressions > 0 ? std::optional(100.0 * c.clicks / c.impressions) : std::nullopt;
+  if (kpi == "cpc") return c.clicks > 0 ? std::optional(spend / c.clicks) : std::nullopt;
+  if (kpi == "cpm") return c.impressions > 0 ? std::optional(1000.0 * spend / c.impressions) : std::nullopt;
+  return std::nullopt;
+}
+
+bool kpi_is_money(const std::string& kpi) {
+  return kpi == "spend" || kpi == "revenue" || kpi == "cost_per_conversion" || kpi == "cpc" || kpi == "cpm";
+}
+
+bool kpi_lower_is_better(const std::string& kpi) { return kpi == "cost_per_conversion" || kpi == "cpc" || kpi == "cpm"; }
+
 std::string ratio_text(double numerator, double denominator, double scale) {
   if (!(denominator > 0)) return {};
   char buffer[48];

@@ -14,6 +14,7 @@
 #pragma once
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,17 @@ nlohmann::json canonical_metrics(const MetricCounts& counts, const CanonicalOpti
 // One Graph row → {date_start, date_stop, id?, name?, <breakdowns>…, <metrics>…}.
 nlohmann::json canonical_row(const nlohmann::json& graph_row, const CanonicalOptions& options,
                              std::map<std::string, std::string>& chosen_action_types);
+
+// All conversion families' counts together (for ranking and charts; a family's own count is in `conversions`).
+int64_t total_conversions(const MetricCounts& counts);
+
+// A KPI as a number, for ranking and charts (money in minor units); nullopt when it has no value (no clicks, no
+// conversions). `kpi`: spend, impressions, reach, clicks, link_clicks, conversions, roas, cost_per_conversion, ctr,
+// cpc, cpm, revenue.
+std::optional<double> kpi_value(const MetricCounts& counts, const std::string& kpi);
+// Whether `kpi` is money (shown in the account currency) and whether less of it is better.
+bool kpi_is_money(const std::string& kpi);
+bool kpi_lower_is_better(const std::string& kpi);
 
 // A ratio as the ops print it ("1.23"); empty when the denominator is zero.
 std::string ratio_text(double numerator, double denominator, double scale = 1.0);

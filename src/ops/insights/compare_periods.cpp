@@ -5,6 +5,7 @@
 #include "core/calendar_day.hpp"
 #include "money/money.hpp"
 #include "ops/all_ops.hpp"
+#include "ops/insights/insights_chart.hpp"
 #include "ops/insights/insights_ops.hpp"
 
 namespace fbmcp::ops {
@@ -177,6 +178,20 @@ core::Result<tool::OpOutput> compare_periods(const nlohmann::json& args, tool::O
   out.summary = summary + ".";
   out.data["items"] = std::move(items);
   out.table_columns = {"metric", "current", "previous", "change", "change_pct"};
+  if (const auto charting = chart_args(args, "spend"); charting.wanted) {
+    auto now_rows = daily_object_rows(ctx, *subject, *request, current.since, current.until);
+    auto then_rows = daily_object_rows(ctx, *subject, *request, previous.since, previous.until);
+    if (!now_rows || !then_rows) {
+      out.warnings.push_back("no chart: " + (now_rows ? then_rows.error() : now_rows.error()).message);
+      return out;
+    }
+    const auto days = days_between(current.since, current.until);
+    attach_kpi_chart(out,
+                     {charting.metric + " by day: " + current.since + ".." + current.until + " vs " + previous.since +
+                          ".." + previous.until,
+                      charting.metric, subject->currency, days, frame.options},
+                     {{"this period", std::move(*now_rows)}, {"previous period", aligned_to(*then_rows, previous.since, days)}});
+  }
   return out;
 }
 

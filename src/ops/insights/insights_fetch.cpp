@@ -4,7 +4,9 @@
 #include <chrono>
 #include <thread>
 
+#include "core/json_read.hpp"
 #include "graph/json_fields.hpp"
+#include "ops/common/cached_read.hpp"
 
 namespace fbmcp::ops {
 namespace {
@@ -33,7 +35,63 @@ FetchedInsights from_page(graph::ListPage page) {
   return out;
 }
 
+nlohmann::json fetched_to_cache(const FetchedInsights& fetched) {
+  return {{"rows", fetched.rows},
+          {"row_cursors", fetched.row_cursors},
+          {"after", fetched.after ? nlohmann::json(*fetched.after) : nlohmann::json()},
+          {"report_run_id", fetched.report_run_id}};
+}
+
+// What fetched_to_cache wrote; a row the cache damaged (another program wrote the file) reads as nothing.
+FetchedInsights fetched_from_cache(const nlohmann::json& kept) {
+  FetchedInsights out;
+  if (!kept.is_object()) return out;
+  if (const auto rows = kept.find("rows"); rows != kept.end() && rows->is_array()) {
+    for (const auto& row : *rows) {
+      if (row.is_object()) out.rows.push_back(row);
+    }
+  }
+  if (const auto cursors = kept.find("row_cursors"); cursors != kept.end() && cursors->is_array()) {
+    for (const auto& cursor : *cursors) out.row_cursors.push_back(cursor.is_string() ? cursor.get<std::string>() : "");
+  }
+  out.row_cursors.resize(out.rows.size());
+  if (const auto after = kept.find("after"); after != kept.end() && after->is_string()) out.after = after->get<std::string>();
+  out.report_run_id = core::string_or_empty(kept, "report_run_id");
+  return out;
+}
+
+core::Result<FetchedInsights> fetch_insights_from_graph(tool::OpContext& ctx, const InsightsSubject& subject,
+                                                        const InsightsRequest& request, size_t limit,
+                                                        const std::string& after);
+
 }  // namespace
+
+nlohmann::json insights_cache_query(const char* what, const InsightsSubject& subject, const graph::Params& params,
+                                    size_t limit, const std::string& after) {
+  nlohmann::json sent = nlohmann::json::object();
+  for (const auto& [key, value] : params.items()) sent[key] = value;
+  return {{"what", what}, {"object", subject.object_id}, {"params", sent}, {"limit", limit}, {"after", after}};
+}
+
+core::Result<FetchedInsights> fetch_insights(tool::OpContext& ctx, const InsightsSubject& subject,
+                                             const InsightsRequest& request, size_t limit, const std::string& after) {
+  std::optional<FetchedInsights> pending;
+  auto read = read_through_cache(ctx, "insights", insights_cache_query("rows", subject, request.params, limit, after),
+                                 kInsightsCacheSeconds, request.fresh,
+                                 [&]() -> core::Result<nlohmann::json> {
+                                   auto fetched = fetch_insights_from_graph(ctx, subject, request, limit, after);
+                                   if (!fetched) return std::unexpected(fetched.error());
+                                   if (fetched->report_pending) {
+                                     pending = std::move(*fetched);
+                                     // Not an answer yet: an error keeps it out of the cache.
+                                     return core::fail(core::ErrorKind::Internal, "report pending");
+                                   }
+                                   return fetched_to_cache(*fetched);
+                                 });
+  if (pending) return std::move(*pending);
+  if (!read) return std::unexpected(read.error());
+  return fetched_from_cache(read->value);
+}
 
 core::Result<std::string> start_insights_report_run(tool::OpContext& ctx, const InsightsSubject& subject,
                                                     const InsightsRequest& request) {
@@ -94,8 +152,11 @@ core::Result<FetchedInsights> read_report_rows(tool::OpContext& ctx, const std::
   return out;
 }
 
-core::Result<FetchedInsights> fetch_insights(tool::OpContext& ctx, const InsightsSubject& subject,
-                                             const InsightsRequest& request, size_t limit, const std::string& after) {
+namespace {
+
+core::Result<FetchedInsights> fetch_insights_from_graph(tool::OpContext& ctx, const InsightsSubject& subject,
+                                                        const InsightsRequest& request, size_t limit,
+                                                        const std::string& after) {
   graph::Params params = request.params;
   if (!after.empty()) params.set("after", after);
   auto page = ctx.graph.list(subject.object_id + "/insights", params, limit);
@@ -116,5 +177,7 @@ core::Result<FetchedInsights> fetch_insights(tool::OpContext& ctx, const Insight
   }
   return read_report_rows(ctx, *run, limit, "");
 }
+
+}  // namespace
 
 }  // namespace fbmcp::ops

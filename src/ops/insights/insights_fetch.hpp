@@ -2,6 +2,7 @@
 // finds the query too large (code 100, subcode 1487534: graph-api-facts §3). Report runs are polled with growing
 // pauses (Meta's usage headers pace every call through the client as well), progress is reported on each poll, and
 // the wait is bounded — past it the caller gets the report id to continue with get_insights_report.
+// Answers are kept 10 minutes in the response cache per token and question (issue 10); `fresh: true` asks again.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,7 +24,13 @@ struct FetchedInsights {
   int report_percent = 0;
 };
 
-// `after` continues a previous answer (its cursor); with `report_run_id` the rows come from that report.
+inline constexpr int64_t kInsightsCacheSeconds = 600;
+// The question as the cache keys it: which read, the object, Graph's parameters as sent, and the page asked for.
+nlohmann::json insights_cache_query(const char* what, const InsightsSubject& subject, const graph::Params& params,
+                                    size_t limit, const std::string& after);
+
+// `after` continues a previous answer (its cursor). Read through the cache unless request.fresh; an async report
+// still running is never kept.
 core::Result<FetchedInsights> fetch_insights(tool::OpContext& ctx, const InsightsSubject& subject,
                                              const InsightsRequest& request, size_t limit, const std::string& after);
 

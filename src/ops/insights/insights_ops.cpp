@@ -9,6 +9,7 @@ void register_insights_ops(tool::OpRegistry& registry) {
   register_insights_report_ops(registry);
   register_compare_periods_op(registry);
   register_performance_summary_op(registry);
+  register_export_insights_op(registry);
 }
 
 }  // namespace fbmcp::ops

@@ -13,6 +13,7 @@ void register_get_insights_op(tool::OpRegistry& registry);
 void register_insights_report_ops(tool::OpRegistry& registry);
 void register_compare_periods_op(tool::OpRegistry& registry);
 void register_performance_summary_op(tool::OpRegistry& registry);
+void register_export_insights_op(tool::OpRegistry& registry);
 
 // The frame of an answer for `args` (which metrics, level, breakdowns, windows) — shared by get_insights and the
 // report ops.

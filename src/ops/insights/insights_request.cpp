@@ -81,6 +81,7 @@ core::Result<InsightsRequest> build_insights_request(const nlohmann::json& args,
                                    "\"" + subject.object_level + "\" or a level below"));
   }
   r.params.set("level", r.level);
+  r.fresh = args.value("fresh", false);
 
   const bool has_since = args.contains("since"), has_until = args.contains("until");
   if (has_since != has_until) {

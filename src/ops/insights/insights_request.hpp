@@ -31,6 +31,7 @@ struct InsightsRequest {
   std::vector<std::string> breakdowns;
   std::vector<std::string> windows;       // attribution windows asked for; empty = the account's default setting
   std::string period;                     // "last_30d" or "2026-11-01..2026-11-07", for summaries
+  bool fresh = false;                     // args.fresh: ask Meta even when the cache holds a recent answer
 };
 
 // The canonical metrics an op may ask for (the op descriptions define each).

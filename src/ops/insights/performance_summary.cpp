@@ -8,6 +8,7 @@
 #include "graph/json_fields.hpp"
 #include "money/money.hpp"
 #include "ops/all_ops.hpp"
+#include "ops/insights/insights_chart.hpp"
 #include "ops/insights/insights_ops.hpp"
 
 namespace fbmcp::ops {
@@ -29,30 +30,10 @@ std::string child_level(const std::string& level) {
   return "ad";
 }
 
-int64_t total_conversions(const MetricCounts& c) {
-  int64_t total = 0;
-  for (const auto& [family, count] : c.conversions) total += count;
-  return total;
-}
-
-// The KPI as a number for ranking; nullopt when the child has no value for it (no conversions, no clicks).
-std::optional<double> kpi_value(const MetricCounts& c, const std::string& kpi) {
-  const double spend = static_cast<double>(c.spend_minor);
-  const int64_t conversions = total_conversions(c);
-  if (kpi == "spend") return spend;
-  if (kpi == "conversions") return static_cast<double>(conversions);
-  if (kpi == "roas") return spend > 0 ? std::optional(static_cast<double>(c.revenue_minor) / spend) : std::nullopt;
-  if (kpi == "cost_per_conversion") return conversions > 0 ? std::optional(spend / conversions) : std::nullopt;
-  if (kpi == "ctr") return c.impressions > 0 ? std::optional(100.0 * c.clicks / c.impressions) : std::nullopt;
-  if (kpi == "cpc") return c.clicks > 0 ? std::optional(spend / c.clicks) : std::nullopt;
-  if (kpi == "cpm") return c.impressions > 0 ? std::optional(1000.0 * spend / c.impressions) : std::nullopt;
-  return std::nullopt;
-}
-
 Kpi choose_kpi(const nlohmann::json& args, const MetricCounts& totals) {
   if (args.contains("kpi")) {
     const std::string name = args["kpi"];
-    return {name, name == "cost_per_conversion" || name == "cpc" || name == "cpm"};
+    return {name, kpi_lower_is_better(name)};
   }
   if (totals.revenue_minor > 0) return {"roas", false};
   if (total_conversions(totals) > 0) return {"cost_per_conversion", true};
@@ -222,6 +203,17 @@ core::Result<tool::OpOutput> performance_summary(const nlohmann::json& args, too
   }
   summary += ". " + notes[0].get<std::string>();
   out.summary = summary;
+  if (const auto charting = chart_args(args, kpi.name); charting.wanted) {
+    auto daily = daily_object_rows(ctx, *subject, *request, since, until);
+    if (!daily) {
+      out.warnings.push_back("no chart: " + daily.error().message);
+      return out;
+    }
+    attach_kpi_chart(out,
+                     {charting.metric + " by day, " + subject->object_id + ", " + since + ".." + until, charting.metric,
+                      subject->currency, days_between(since, until), frame.options},
+                     {{subject->object_level + " " + subject->object_id, std::move(*daily)}});
+  }
   return out;
 }
 
