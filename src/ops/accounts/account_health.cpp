@@ -100,7 +100,7 @@ std::string health_money(int64_t minor, const std::string& currency) {
 }
 
 // The token the call acts as, and when it expires; never a reason for the op to fail.
-nlohmann::json token_health(OpContext& ctx, nlohmann::json& problems) {
+nlohmann::json health_of_token(OpContext& ctx, nlohmann::json& problems) {
   auto subject = token_subject(ctx);
   if (!subject) return {{"status", "unknown"}, {"why", subject.error().message}};
   if (subject->value.empty()) {
@@ -159,6 +159,8 @@ core::Result<OpOutput> account_health(const nlohmann::json& args, OpContext& ctx
   for (const auto& advice : kStatusAdvice) {
     if (advice.code != status) continue;
     status_words = advice.words;
+    // A disabled account with a known reason is one problem, said by its reason (below).
+    if (status == 2 && reason != 0) continue;
     problems.push_back(health_problem("account", std::string("the account is ") + advice.words, advice.next,
                                       status == 9 ? "soon" : "blocking"));
   }
@@ -270,7 +272,7 @@ core::Result<OpOutput> account_health(const nlohmann::json& args, OpContext& ctx
     out.data["ads"] = ads_json;
   }
 
-  if (checks.count("token")) out.data["token"] = token_health(ctx, problems);
+  if (checks.count("token")) out.data["token"] = health_of_token(ctx, problems);
   out.data["problems"] = problems;
   size_t blocking = 0;
   for (const auto& p : problems) blocking += p["severity"] == "blocking" ? 1 : 0;

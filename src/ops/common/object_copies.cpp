@@ -7,6 +7,7 @@
 #include "graph/form_encoding.hpp"
 #include "graph/graph_time.hpp"
 #include "graph/json_fields.hpp"
+#include "ops/common/idempotent_create.hpp"
 #include "ops/common/money_args.hpp"
 #include "ops/common/object_view.hpp"
 
@@ -102,7 +103,7 @@ nlohmann::json copied_ids_of(const ObjectKind& kind, const nlohmann::json& answe
   return ids;
 }
 
-std::string count_text(const nlohmann::json& ids) {
+std::string copied_count_text(const nlohmann::json& ids) {
   std::string text;
   for (const auto& [key, noun] : std::vector<std::pair<std::string, std::string>>{
            {"campaigns", "campaign"}, {"ad_sets", "ad set"}, {"ads", "ad"}}) {
@@ -147,9 +148,10 @@ core::Error with_leftovers(core::Error error, OpContext& ctx, const ObjectKind& 
   return error;
 }
 
-bool outcome_unknown(const core::Error& error) {
-  return error.kind == core::ErrorKind::Network ||
-         (error.graph && (error.graph->is_transient || error.graph->http_status >= 500));
+// A copy may have been made, wholly or in part: the answer was lost (ops/common/idempotent_create.hpp) or Meta's
+// side failed (5xx) while copying.
+bool copy_outcome_unknown(const core::Error& error) {
+  return outcome_unknown(error) || (error.graph && error.graph->http_status >= 500);
 }
 
 struct AsyncOutcome {
@@ -289,7 +291,7 @@ core::Result<OpOutput> duplicate(const ObjectKind& kind, const nlohmann::json& a
     // Not idempotent: a copy whose answer is lost is not re-sent blindly; the op looks for what exists instead.
     auto answer = ctx.graph.post(plan.id + "/copies", plan.params);
     if (!answer) {
-      if (outcome_unknown(answer.error())) return std::unexpected(with_leftovers(answer.error(), ctx, kind, plan));
+      if (copy_outcome_unknown(answer.error())) return std::unexpected(with_leftovers(answer.error(), ctx, kind, plan));
       return std::unexpected(answer.error());
     }
     copied = std::move(*answer);
@@ -311,7 +313,7 @@ core::Result<OpOutput> duplicate(const ObjectKind& kind, const nlohmann::json& a
     // The copy exists; only reading it back failed. Say what was made rather than an error that hides it.
     out.data = {{"id", **new_id}, {"copied_from", plan.id}, {"objects_copied", objects}, {"copied_ids", ids}};
     out.summary = "Copied " + kind.noun + " " + plan.id + " '" + plan.name + "' to " + **new_id + " (" +
-                  count_text(ids) + "), but reading the copy back failed: " + copy.error().message;
+                  copied_count_text(ids) + "), but reading the copy back failed: " + copy.error().message;
     out.warnings.push_back("the copy is PAUSED: it spends nothing until resume_" + kind.op_noun);
     return out;
   }
@@ -320,7 +322,7 @@ core::Result<OpOutput> duplicate(const ObjectKind& kind, const nlohmann::json& a
   if (plan.async) out.data["async_request_set_id"] = set_id;
   out.summary = "Copied " + kind.noun + " " + plan.id + " '" + plan.name + "' to " + **new_id + " '" +
                 copy->object.value("name", "") + "' (" + copy->object.value("status", "") + ")" +
-                (plan.deep ? ": " + count_text(ids) : std::string()) +
+                (plan.deep ? ": " + copied_count_text(ids) : std::string()) +
                 (plan.async ? ", through an asynchronous batch request" : "") + ".";
   out.warnings.push_back("the copy is PAUSED: it spends nothing until resume_" + kind.op_noun);
   return out;
