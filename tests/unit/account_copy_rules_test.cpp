@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/services.hpp"
+#include "integration/live_faults.hpp"
 #include "support/fake_services.hpp"
 
 using namespace fbmcp;
@@ -143,4 +144,32 @@ TEST_CASE("duplicate_campaign lists every copied id once, through the async path
     CHECK(std::find(data["copied_ids"]["ad_sets"].begin(), data["copied_ids"]["ad_sets"].end(), ad["adset_id"]) !=
           data["copied_ids"]["ad_sets"].end());
   }
+}
+
+TEST_CASE("a copy whose answer is lost is not re-sent: the error says which copies exist now", "[live][faults][copies]") {
+  auto world = testing::http_world();
+  // Warm a kept-alive connection: the copy's POST rides it.
+  REQUIRE_FALSE(testing::call_op(*world, "get_campaign", {{"campaign_id", "120210000000000004"}}).is_error);
+  testing::arm(*world, {{"kind", "close_after_apply"}, {"method", "POST"}, {"path", "copies$"}});
+  const auto r = testing::call_op(*world, "duplicate_campaign",
+                                  {{"campaign_id", "120210000000000004"}, {"deep_copy", true}, {"rename_suffix", " (lost)"}});
+  INFO(r.text);
+  REQUIRE(r.is_error);
+  const std::string name = "Storm Shell Launch – Awareness (lost)";
+  CHECK(testing::campaigns_named(*world, name) == 1);  // made once, never re-sent
+  const auto& error = r.structured["error"];
+  REQUIRE(error["detail"]["existing_copies"].is_array());
+  CHECK(error["detail"]["existing_copies"].size() == 1);
+  CHECK(error["hint"].get<std::string>().find(error["detail"]["existing_copies"][0].get<std::string>()) !=
+        std::string::npos);
+}
+
+TEST_CASE("a copy Graph refuses leaves nothing behind, and says so", "[fake][copies]") {
+  auto services = testing::fake_services();
+  const auto before = services->emulator->count("campaign");
+  // Archived campaigns can be copied; a deleted one cannot (the emulator's copy rule) — Graph's refusal, nothing made.
+  auto deleted = testing::call(*services, "duplicate_campaign", {{"campaign_id", "120210000000000013"}});
+  INFO(deleted.text);
+  CHECK(deleted.is_error);
+  CHECK(services->emulator->count("campaign") == before);
 }
