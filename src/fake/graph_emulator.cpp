@@ -15,6 +15,7 @@
 #include "fake/previews/preview_page.hpp"
 #include "fake/rules/audience_rules.hpp"
 #include "fake/rules/audience_users.hpp"
+#include "fake/async_requests.hpp"
 #include "fake/rules/copy_rules.hpp"
 #include "fake/rules/image_rules.hpp"
 #include "fake/rules/video_rules.hpp"
@@ -348,6 +349,15 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
   Node* node = id == "me" ? world_.store.find(me_id(params)) : world_.store.find(id);
   if (!node) return respond_error(unsupported_request(method, id));
   const std::string account = account_of(node);
+  if (auto async = async_requests(ctx, *node, method, parts, params, [this](const std::string& m, const std::string& p,
+                                                                             const ParamMap& q) {
+        auto r = handle_locked(m, p, q);
+        return std::pair{r.status, nlohmann::json::parse(r.body, nullptr, false)};
+      })) {
+    changed_ = changed_ || async->changed;
+    if (!async->body) return respond_error(async->body.error(), account);
+    return respond(200, *async->body, account, method == "POST");
+  }
 
   if (parts.size() == 1) {
     if (method == "GET") {

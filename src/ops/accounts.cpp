@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "graph/json_fields.hpp"
+#include "ops/accounts/account_ops.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/common/shaping.hpp"
 #include "tool/op_context.hpp"
@@ -85,6 +86,8 @@ void register_account_ops(tool::OpRegistry& registry) {
   registry.add({"get_ad_account_info", "accounts",
                 "One ad account: currency, status, spend, balance, spend cap, time zone, business",
                 tool::Effect::Read, true, get_ad_account_info, {}});
+  register_spending_limit_op(registry);
+  register_account_health_op(registry);
 }
 
 }  // namespace fbmcp::ops

@@ -224,10 +224,10 @@ TEST_CASE("every result says the mode", "[router]") {
 
 TEST_CASE("an op that is planned but not built says so instead of suggesting another", "[router]") {
   auto s = testing::fake_services();
-  auto r = call(*s, "account_health", {{"ad_account_id", "1"}});
+  auto r = call(*s, "instagram_profile", {{"ad_account_id", "1"}});
   REQUIRE(r.is_error);
   CHECK(r.structured["error"]["kind"] == "UnknownOp");
-  CHECK(r.structured["error"]["message"].get<std::string>().find("planned (accounts) but not built yet") !=
+  CHECK(r.structured["error"]["message"].get<std::string>().find("planned (pages and Instagram) but not built yet") !=
         std::string::npos);
   // A registered op is never reported as planned.
   for (const auto& name : s->registry->names()) CHECK_FALSE(tool::planned_family(name));

@@ -1,5 +1,6 @@
 #include "fake/rules/write_rules.hpp"
 
+#include "fake/rules/account_rules.hpp"
 #include "fake/rules/ad_rules.hpp"
 #include "fake/rules/adset_rules.hpp"
 #include "fake/rules/audience_rules.hpp"
@@ -24,6 +25,7 @@ constexpr UpdateRule kUpdateRules[] = {
     {"adset", apply_adset_update},
     {"ad", apply_ad_update},
     {"adcreative", apply_creative_update},
+    {"adaccount", apply_account_update},
 };
 
 }  // namespace

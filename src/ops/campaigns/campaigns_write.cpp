@@ -6,6 +6,7 @@
 #include "ops/campaigns/campaign_plan.hpp"
 #include "ops/common/bulk_update.hpp"
 #include "ops/common/money_args.hpp"
+#include "ops/common/object_copies.hpp"
 #include "ops/common/object_create.hpp"
 #include "ops/common/object_update.hpp"
 #include "ops/common/status_change.hpp"
@@ -67,6 +68,9 @@ void register_campaign_write_ops(tool::OpRegistry& registry) {
                      "confirmation");
   register_status_ops(registry, campaign_kind());
   register_bulk_update_op(registry, campaign_kind());
+  register_duplicate_op(registry, campaign_kind(),
+                        "Copy a campaign (PAUSED, name + suffix), optionally with its ad sets and ads (deep_copy; large "
+                        "trees go through Meta's asynchronous batch requests); lists every copied id");
 }
 
 }  // namespace fbmcp::ops
