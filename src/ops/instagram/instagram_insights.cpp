@@ -70,12 +70,12 @@ core::Result<nlohmann::json> read_metric_rows(const nlohmann::json& body, const 
 }
 
 core::Result<OpOutput> media_insights(const nlohmann::json& args, OpContext& ctx) {
-  const std::string id = args["media_id"];
+  const std::string id = args["media_id"].get<std::string>();
   auto media = ctx.graph.get(id, {{"fields", "id,media_type,media_product_type"}});
   if (!media) return std::unexpected(media.error());
   const auto product = graph::read_string(*media, "media_product_type");
   if (!product) return std::unexpected(graph::unexpected_shape(id, product.error()));
-  const auto metrics = args.contains("metrics") ? args["metrics"] : default_media_metrics(product->value_or("FEED"));
+  const nlohmann::json metrics = args.contains("metrics") ? args["metrics"] : default_media_metrics(product->value_or("FEED"));
   auto body = ctx.graph.get(id + "/insights", {{"metric", join_metrics(metrics)}});
   if (!body) {
     auto error = body.error();

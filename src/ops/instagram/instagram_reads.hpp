@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "tool/op_context.hpp"
+#include "tool/op_spec.hpp"
 
 namespace fbmcp::ops {
 

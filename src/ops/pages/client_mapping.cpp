@@ -1,6 +1,7 @@
 #include "ops/pages/client_mapping.hpp"
 
 #include "core/redact.hpp"
+#include "tool/op_spec.hpp"
 #include "graph/json_fields.hpp"
 #include "ops/auth/token_subject.hpp"
 #include "ops/common/money_args.hpp"

@@ -23,8 +23,8 @@ core::Result<store::ClientPageStore*> client_page_store(OpContext& ctx) {
 }
 
 core::Result<OpOutput> link_client_page(const nlohmann::json& args, OpContext& ctx) {
-  const std::string client_id = args["client_id"];
-  const std::string page_id = args["page_id"];
+  const std::string client_id = args["client_id"].get<std::string>();
+  const std::string page_id = args["page_id"].get<std::string>();
   auto page = ctx.graph.get(page_id, {{"fields", std::string(kPageRowFields) + ",access_token"}});
   if (!page) return std::unexpected(page.error());
   auto row = shape_page_row(*page, page_id);
@@ -46,7 +46,7 @@ core::Result<OpOutput> link_client_page(const nlohmann::json& args, OpContext& c
   store::ClientPage mapping;
   mapping.client_id = client_id;
   mapping.page_id = page_id;
-  mapping.page_name = (*row)["name"];
+  mapping.page_name = (*row)["name"].get<std::string>();
   mapping.ig_user_id = (*row)["instagram_business_account_id"].is_string()
                            ? (*row)["instagram_business_account_id"].get<std::string>()
                            : std::string();
@@ -95,8 +95,8 @@ core::Result<OpOutput> list_client_pages(const nlohmann::json& args, OpContext& 
 }
 
 core::Result<OpOutput> unlink_client_page(const nlohmann::json& args, OpContext& ctx) {
-  const std::string client_id = args["client_id"];
-  const std::string page_id = args["page_id"];
+  const std::string client_id = args["client_id"].get<std::string>();
+  const std::string page_id = args["page_id"].get<std::string>();
   auto store = client_page_store(ctx);
   if (!store) return std::unexpected(store.error());
   auto found = (*store)->find(client_id, page_id);

@@ -19,7 +19,7 @@ using tool::OpOutput;
 
 struct PageIdentity {
   std::string label;   // stored label, or "" for the process token
-  std::string shown;   // what rows and warnings call it: the label, "environment" or "fake"
+  std::string shown;   // what rows and warnings call it: the label, or "server" for the process token
   std::string value;
 };
 
@@ -40,7 +40,8 @@ core::Result<OpOutput> list_pages(const nlohmann::json& args, OpContext& ctx) {
   std::vector<std::string> warnings;
   const auto& process = (*tokens)->process();
   if (process.source != auth::TokenSource::Stored) {
-    identities.push_back({"", auth::to_string(process.source), process.value});
+    // "server": the same name in fake mode (the fixture user) and live (the environment's token).
+    identities.push_back({"", "server", process.value});
   }
   auto store = (*tokens)->store(false);
   if (!store) return std::unexpected(store.error());
@@ -85,7 +86,7 @@ core::Result<OpOutput> list_pages(const nlohmann::json& args, OpContext& ctx) {
       auto row = shape_page_row(raw, "me/accounts");
       if (!row) return std::unexpected(row.error());
       ++count;
-      const std::string id = (*row)["page_id"];
+      const std::string id = (*row)["page_id"].get<std::string>();
       if (const auto seen = row_of_page.find(id); seen != row_of_page.end()) {
         items[seen->second]["also_via"].push_back(identity.shown);
         continue;
