@@ -9,7 +9,7 @@
 namespace fbmcp::ops {
 
 // Page fields (Graph Page reference; /me/accounts rows: graph-api-facts.md "Instagram").
-inline constexpr const char* kPageRowFields = "id,name,category,picture{url},instagram_business_account";
+inline constexpr const char* kPageRowFields = "id,name,category,picture,instagram_business_account";
 
 core::Result<nlohmann::json> shape_page_row(const nlohmann::json& page, const std::string& what);
 
