@@ -43,6 +43,28 @@ struct LazyAuthFiles {
     return opened->tokens.get();
   }
 
+  // Client page mappings: sealed with the token store's key, so the store (and its key) is made when needed.
+  std::unique_ptr<store::ClientPageStore> client_pages;
+  core::Result<store::ClientPageStore*> pages() {
+    std::lock_guard lock(mutex);
+    if (client_pages) return client_pages.get();
+    if (data_dir.empty()) {
+      auto memory = store::ClientPageStore::open(":memory:", crypto::random_bytes(32));
+      if (!memory) return std::unexpected(memory.error());
+      client_pages = std::move(*memory);
+      return client_pages.get();
+    }
+    if (!opened) {
+      auto store = open_store(data_dir);
+      if (!store) return std::unexpected(store.error());
+      opened = std::move(*store);
+    }
+    auto on_disk = store::ClientPageStore::open(store::client_pages_db_path(data_dir), opened->key.bytes);
+    if (!on_disk) return std::unexpected(on_disk.error());
+    client_pages = std::move(*on_disk);
+    return client_pages.get();
+  }
+
   core::Result<auth::LoginStates*> logins() {
     std::lock_guard lock(mutex);
     if (!states) {
@@ -97,9 +119,11 @@ std::unique_ptr<auth::TokenAccess> make_token_access(const core::Settings& setti
       return std::make_shared<graph::CurlTransport>(curl_options(settings, token));
     };
   }
-  return std::make_unique<auth::TokenAccess>(
+  auto access = std::make_unique<auth::TokenAccess>(
       process_token(settings), std::move(login), [files](bool create) { return files->tokens(create); },
       [files] { return files->logins(); }, std::move(transports));
+  access->set_client_pages([files] { return files->pages(); });
+  return access;
 }
 
 }  // namespace fbmcp::app

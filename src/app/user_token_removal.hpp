@@ -8,8 +8,9 @@
 
 namespace fbmcp::app {
 
-// Removes the tokens of `user_id` from <data_dir>/tokens.db and says how many; 0 when there is no store. Listing and
-// removing never decrypt, so a token sealed under a lost key is removed all the same.
+// Removes the tokens of `user_id` from <data_dir>/tokens.db and says how many (0 when there is no store), and the
+// client page mappings made with their tokens (client_pages.db). Listing and removing never decrypt, so a token
+// sealed under a lost key is removed all the same.
 core::Result<size_t> remove_user_tokens(const std::string& data_dir, const std::string& user_id);
 
 }  // namespace fbmcp::app

@@ -13,6 +13,7 @@
 #include "auth/oauth_exchange.hpp"
 #include "graph/graph_client.hpp"
 #include "graph/transport.hpp"
+#include "store/client_page_store.hpp"
 #include "store/token_store.hpp"
 
 namespace fbmcp::auth {
@@ -60,6 +61,13 @@ class TokenAccess {
   std::string label_for(const std::string& requested) const;
 
   core::Result<store::TokenStore*> store(bool create) const { return stores_(create); }
+  // Client ↔ page mappings (issue 13), sealed under the token store's key; opened (and made) on first use.
+  using ClientPagesOpener = std::function<core::Result<store::ClientPageStore*>()>;
+  void set_client_pages(ClientPagesOpener opener) { client_pages_ = std::move(opener); }
+  core::Result<store::ClientPageStore*> client_pages() const {
+    if (!client_pages_) return core::fail(core::ErrorKind::Internal, "this server keeps no client page mappings");
+    return client_pages_();
+  }
   core::Result<LoginStates*> login_states() const { return states_(); }
 
   // The token `label` names ("" = the process token). An unknown label is InvalidArgs at `path`, listing the known
@@ -77,6 +85,7 @@ class TokenAccess {
   StoreOpener stores_;
   StatesOpener states_;
   TransportFactory transports_;
+  ClientPagesOpener client_pages_;
   mutable std::mutex mutex_;
   std::string session_label_;
 };

@@ -1,5 +1,7 @@
 #include "fake/field_selection.hpp"
 
+#include <algorithm>
+
 namespace fbmcp::fake {
 namespace {
 
@@ -68,6 +70,13 @@ nlohmann::json project(const nlohmann::json& object, const std::vector<FieldSele
     if (it == object.end() || it->is_null()) continue;
     if (field.children.empty()) {
       out[field.name] = *it;
+    } else if (it->is_object() && it->contains("data") && (*it)["data"].is_array() &&
+               std::none_of(field.children.begin(), field.children.end(),
+                            [](const FieldSelector& child) { return child.name == "data"; })) {
+      // A nested edge (`children{media_url}` of an IG carousel): the selection applies to each row of its data.
+      auto rows = nlohmann::json::array();
+      for (const auto& row : (*it)["data"]) rows.push_back(row.is_object() ? project(row, field.children) : row);
+      out[field.name] = {{"data", rows}};
     } else if (it->is_object()) {
       out[field.name] = project(*it, field.children);
     } else if (it->is_array()) {

@@ -11,7 +11,7 @@ namespace fbmcp::fake {
 namespace {
 
 // Fixture file → Graph object type held in it.
-constexpr std::array<std::pair<const char*, const char*>, 13> kFixtureFiles = {{
+constexpr std::array<std::pair<const char*, const char*>, 14> kFixtureFiles = {{
     {"businesses.json", "business"},
     {"ad_accounts.json", "adaccount"},
     {"campaigns.json", "campaign"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<const char*, const char*>, 13> kFixtureFiles = {{
     {"pages.json", "page"},
     {"instagram_accounts.json", "ig_user"},
     {"instagram_media.json", "ig_media"},
+    {"page_posts.json", "page_post"},  // a page's posts, id "<page_id>_<post_id>" (object_story_id)
     {"customaudiences.json", "customaudience"},
     {"users.json", "user"},  // other people who can log in (a second identity for multi-token use)
 }};

@@ -18,6 +18,9 @@
 #include "fake/async_requests.hpp"
 #include "fake/rules/copy_rules.hpp"
 #include "fake/rules/image_rules.hpp"
+#include "fake/rules/instagram_rules.hpp"
+#include "fake/rules/pages_rules.hpp"
+#include "fake/rules/social_insights.hpp"
 #include "fake/rules/video_rules.hpp"
 #include "fake/rules/write_rules.hpp"
 #include "fake/status_rules.hpp"
@@ -116,6 +119,8 @@ constexpr EdgeSpec kObjectEdges[] = {
     {"campaign", "ads", "ad", "campaign_id"},
     {"adset", "ads", "ad", "adset_id"},
     {"ig_user", "media", "ig_media", nullptr},
+    {"page", "posts", "page_post", "page_id"},
+    {"page", "published_posts", "page_post", "page_id"},
 };
 
 const EdgeSpec* find_edge(const std::string& parent_type, const std::string& edge) {
@@ -326,8 +331,9 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
   // review on): insights answers kept for paging are not reused across it.
   if (method != "GET" || parts.size() != 2) ++report_answers_.world_version;
   const bool token_exchange = parts.size() == 2 && parts[0] == "oauth";
-  if (strict_tokens_ && !token_exchange) {
-    if (auto refused = oauth_.check_token(param(params, "access_token").value_or(""), now_seconds())) {
+  const std::string calling_token = param(params, "access_token").value_or("");
+  if (strict_tokens_ && !token_exchange && page_of_token(calling_token).empty()) {
+    if (auto refused = oauth_.check_token(calling_token, now_seconds())) {
       return respond_error(*refused);
     }
   }
@@ -346,6 +352,7 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (!body) return respond_error(body.error());
     return respond(200, *body, "", false);
   }
+  if (auto refused = check_page_token_scope(params, method, id)) return respond_error(*refused);
   Node* node = id == "me" ? world_.store.find(me_id(params)) : world_.store.find(id);
   if (!node) return respond_error(unsupported_request(method, id));
   const std::string account = account_of(node);
@@ -367,6 +374,10 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       if (advance_lookalike(*node)) changed_ = true;
       auto body = select_fields(*node, params, world_.model, world_.store, default_fields(node->type));
       if (!body) return respond_error(body.error(), account);
+      if (node->type == "page") {
+        const Node* caller = world_.store.find(me_id(params));
+        add_own_page_token(*body, params, id, caller ? &caller->data : nullptr);
+      }
       return respond(200, *body, account, false);
     }
     if (method == "POST") {
@@ -414,6 +425,10 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
       if (!body) return respond_error(body.error(), account);
       return respond(200, *body, account, false);
     }
+    if (auto social = social_insights_edge(*node, edge, params, now_seconds())) {
+      if (!*social) return respond_error(social->error(), account);
+      return respond(200, **social, account, false);
+    }
     if (const ComputedEdge computed = find_computed_edge(node->type, edge)) {
       auto body = computed(ctx, *node, params);
       if (!body) return respond_error(body.error(), account);
@@ -426,11 +441,15 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (spec->child_type == std::string("adimage")) {
       if (auto refused = filter_images_by_hash(params, children)) return respond_error(*refused, account);
     }
+    if (spec->child_type == std::string("ig_media")) {
+      if (auto refused = filter_media_by_time(params, children)) return respond_error(*refused, account);
+    }
     EdgeQuery query{spec->child_type, options_.base_url + "/" + options_.api_version + "/" + id + "/" + edge,
                     // AdVideo's status is an object ({video_status, …}), never DELETED.
                     spec->child_type != std::string("adaccount") && spec->child_type != std::string("advideo")};
     auto body = list_edge(query, std::move(children), params, world_.model, world_.store);
     if (!body) return respond_error(body.error(), account);
+    if (spec->child_type == std::string("page")) add_page_tokens(*body, params);
     return respond(200, *body, account, false);
   }
   if (auto answer = audience_users_edge(ctx, *node, method, edge, params)) {

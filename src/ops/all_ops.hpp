@@ -23,6 +23,8 @@ void register_insights_ops(tool::OpRegistry& registry);
 void register_webhook_ops(tool::OpRegistry& registry);
 void register_audience_ops(tool::OpRegistry& registry);
 void register_auth_ops(tool::OpRegistry& registry);
+void register_page_ops(tool::OpRegistry& registry);
+void register_instagram_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -43,6 +45,8 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_webhook_ops(registry);
   register_audience_ops(registry);
   register_auth_ops(registry);
+  register_page_ops(registry);
+  register_instagram_ops(registry);
 }
 
 }  // namespace fbmcp::ops

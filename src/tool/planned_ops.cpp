@@ -7,9 +7,6 @@ namespace fbmcp::tool {
 std::optional<std::string> planned_family(std::string_view op) {
   // Names as DESIGN §2 "Where the catalog is heading" keeps them; remove a line when its op is registered.
   static constexpr std::pair<std::string_view, std::string_view> kPlanned[] = {
-      {"list_pages", "pages and Instagram"}, {"link_client_page", "pages and Instagram"},
-      {"list_client_pages", "pages and Instagram"}, {"instagram_profile", "pages and Instagram"},
-      {"instagram_media", "pages and Instagram"}, {"instagram_insights", "pages and Instagram"},
       {"list_changes", "change journal"}, {"undo_change", "change journal"},
   };
   for (const auto& [name, family] : kPlanned) {

@@ -1,0 +1,55 @@
+// instagram_media: an Instagram account's media, newest first, with cursor paging, a `since`/`until` window
+// (GET /<ig_user>/media params, graph-api-facts.md "Instagram") and a media type filter. Graph's /media has no type
+// filter, so media_type is applied to the rows read; the answer says how many rows it looked at.
+#include "ops/all_ops.hpp"
+#include "ops/instagram/instagram_ops.hpp"
+#include "ops/instagram/instagram_reads.hpp"
+
+namespace fbmcp::ops {
+namespace {
+
+using tool::OpContext;
+using tool::OpOutput;
+
+core::Result<OpOutput> instagram_media(const nlohmann::json& args, OpContext& ctx) {
+  auto target = instagram_target(args, ctx);
+  if (!target) return std::unexpected(target.error());
+  if (!target->ig_user_id) return no_instagram_account(target->page_id);
+  const std::string ig = *target->ig_user_id;
+  const size_t limit = static_cast<size_t>(args.value("limit", 25));
+  graph::Params params{{"fields", std::string(kMediaRowFields) + ",like_count,comments_count"}};
+  for (const char* key : {"since", "until", "after"}) {
+    if (args.contains(key)) params.set(key, args[key].get<std::string>());
+  }
+  auto page = ctx.graph.list(ig + "/media", params, limit);
+  if (!page) return std::unexpected(page.error());
+  const std::string type = args.value("media_type", "");
+  auto items = nlohmann::json::array();
+  std::vector<std::string> cursors;
+  for (size_t i = 0; i < page->items.size(); ++i) {
+    auto row = shape_media(page->items[i], ig + "/media");
+    if (!row) return std::unexpected(row.error());
+    if (!type.empty() && row->value("media_type", "") != type) continue;
+    items.push_back(std::move(*row));
+    if (i < page->resume_after.size()) cursors.push_back(page->resume_after[i]);
+  }
+  OpOutput out;
+  out.data = {{"ig_user_id", ig}, {"items", items}, {"count", items.size()}};
+  if (!type.empty()) out.data["rows_read"] = page->items.size();
+  if (page->after) out.paging = nlohmann::json{{"after", *page->after}, {"has_more", true}};
+  out.row_cursors = std::move(cursors);
+  out.table_columns = {"id", "media_type", "media_product_type", "timestamp", "like_count", "comments_count"};
+  out.summary = std::to_string(items.size()) + " media of Instagram account " + ig +
+                (type.empty() ? std::string() : " of type " + type) + (page->after ? " (more available)" : "") + ":";
+  return out;
+}
+
+}  // namespace
+
+void register_instagram_media_op(tool::OpRegistry& registry) {
+  registry.add({"instagram_media", "instagram",
+                "An Instagram account's media, newest first: paging, since/until window, media type filter",
+                tool::Effect::Read, true, instagram_media, {}});
+}
+
+}  // namespace fbmcp::ops
