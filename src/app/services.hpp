@@ -7,6 +7,7 @@
 #include "core/settings.hpp"
 #include "fake/graph_emulator.hpp"
 #include "graph/graph_client.hpp"
+#include "store/change_journal.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/webhook_event_store.hpp"
 #include "tool/op_registry.hpp"
@@ -22,6 +23,7 @@ struct Services {
   std::unique_ptr<tool::AccountDirectory> accounts;
   std::unique_ptr<store::IdempotencyStore> idempotency;
   std::unique_ptr<store::WebhookEventStore> webhook_events;
+  std::unique_ptr<store::ChangeJournal> journal;  // every write that reached Meta (issue 14)
   std::unique_ptr<tool::SpendGuard> spend_guard;
   std::unique_ptr<auth::TokenAccess> tokens;  // stored identities, logins (issue 12)
   std::unique_ptr<tool::OpRegistry> registry;

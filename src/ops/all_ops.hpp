@@ -23,6 +23,7 @@ void register_insights_ops(tool::OpRegistry& registry);
 void register_webhook_ops(tool::OpRegistry& registry);
 void register_audience_ops(tool::OpRegistry& registry);
 void register_auth_ops(tool::OpRegistry& registry);
+void register_journal_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -43,6 +44,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_webhook_ops(registry);
   register_audience_ops(registry);
   register_auth_ops(registry);
+  register_journal_ops(registry);
 }
 
 }  // namespace fbmcp::ops

@@ -13,7 +13,6 @@ std::optional<std::string> planned_family(std::string_view op) {
       {"list_pages", "pages and Instagram"}, {"link_client_page", "pages and Instagram"},
       {"list_client_pages", "pages and Instagram"}, {"instagram_profile", "pages and Instagram"},
       {"instagram_media", "pages and Instagram"}, {"instagram_insights", "pages and Instagram"},
-      {"list_changes", "change journal"}, {"undo_change", "change journal"},
   };
   for (const auto& [name, family] : kPlanned) {
     if (name == op) return std::string(family);

@@ -104,6 +104,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
                   {{"did_you_mean", suggestions}}};
     return failure(op, e);
   }
+  if (auto refused = read_only_refusal(op, registered->spec)) return std::move(*refused);
   if (auto valid = registered->validator.validate(args); !valid) return failure(op, valid.error());
 
   // Which identity the call acts as: its `token` arg, else the session's default (use_token), else the process's.
@@ -121,6 +122,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   ctx.idempotency = idempotency_;
   ctx.spend_guard = spend_guard_;
   ctx.webhook_events = webhook_events_;
+  ctx.journal = journal_;
   ctx.progress = env.progress;
   ctx.cancelled = env.cancelled;
   const auto& spec = registered->spec;
@@ -139,6 +141,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   }
   if (spec.effect != Effect::Read && !dry_run) {
     core::log(core::LogLevel::Notice, "ops", op + " done: " + output->summary);
+    journal_change(op, spec, ctx, *output);
   }
   if (auto expiring = label_expiry_warning(label)) output->warnings.push_back(*expiring);
   return success(op, std::move(*output));

@@ -53,6 +53,8 @@ class Router {
   // live result carries a warning with the date and the command that renews it (issue 12, token health).
   // Where list_webhook_events reads (the data dir's webhooks.db live; an empty in-memory store in fake mode).
   void set_webhook_events(store::WebhookEventStore* events) { webhook_events_ = events; }
+  // Where every write that reached Meta is recorded (tool/router_journal.cpp); null = not journaled.
+  void set_journal(store::ChangeJournal* journal) { journal_ = journal; }
   // Stored identities: every op's `token` arg and use_token's session default pick the token a call acts as here,
   // once for all ops; a Graph 190 on a stored token marks it (issue 12).
   void set_token_access(auth::TokenAccess* tokens) { tokens_ = tokens; }
@@ -79,6 +81,10 @@ class Router {
   core::Result<std::unique_ptr<graph::GraphClient>> identity_client(const std::string& requested,
                                                                     const std::string& label) const;
   void note_token_error(const OpContext& ctx, const core::Error& error) const;
+  // Read-only mode (registry().read_only()): a non-read op is refused before anything else runs (router_journal.cpp).
+  std::optional<ToolResult> read_only_refusal(const std::string& op, const OpSpec& spec) const;
+  // Records the change a successful write described in the journal, once for all ops (router_journal.cpp).
+  void journal_change(const std::string& op, const OpSpec& spec, const OpContext& ctx, OpOutput& output) const;
 
   const OpRegistry& registry_;
   graph::GraphClient& graph_;
@@ -87,6 +93,7 @@ class Router {
   store::IdempotencyStore* idempotency_;
   const SpendGuard* spend_guard_;
   store::WebhookEventStore* webhook_events_ = nullptr;
+  store::ChangeJournal* journal_ = nullptr;
   ConfirmationSigner signer_;
   auth::TokenAccess* tokens_ = nullptr;
   std::string token_label_;

@@ -55,6 +55,13 @@ core::Result<OpOutput> duplicate(const ObjectKind& kind, const nlohmann::json& a
     objects = it->size();
   }
   out.data = {{"id", **new_id}, {kind.op_noun, copy->object}, {"copied_from", id}, {"objects_copied", objects}};
+  // Journaled as a create of the top copy (deleting it removes what a deep copy put under it); every copied id kept.
+  out.change = store::ChangeSet{{store::ChangeItem{kind.op_noun, **new_id, copy->act_id, "create",
+                                                   {{"copied_from", {{"before", nullptr}, {"after", id}}}}}},
+                                {**new_id}};
+  if (const auto it = copied->find("ad_object_ids"); it != copied->end() && it->is_array()) {
+    out.change->graph_ids = *it;
+  }
   out.summary = "Copied " + kind.noun + " " + id + " '" + name + "' to " + **new_id + " '" +
                 copy->object.value("name", "") + "' (" + copy->object.value("status", "") + ")" +
                 (deep ? ", " + std::to_string(objects) + " object(s) in all" : "") + ".";
