@@ -27,7 +27,8 @@ void Router::journal_change(const std::string& op, const OpSpec& spec, const OpC
     return;
   }
   if (output.change->items.empty()) return;
-  auto id = journal_->record(op, ctx.token_label, *output.change);
+  // Who: the stored token the call acted as, else the process's own stored token ("" = the environment's token).
+  auto id = journal_->record(op, ctx.token_label.empty() ? token_label_ : ctx.token_label, *output.change);
   if (!id) {
     // The write happened at Meta; only its record is missing. Say so rather than fail the call.
     core::log(core::LogLevel::Error, "journal", id.error().message);
