@@ -403,3 +403,17 @@ TEST_CASE("read-only mode: the tool's annotations say it reads only", "[read_onl
   CHECK(tools[0]["annotations"]["readOnlyHint"] == true);
   CHECK(tools[0]["annotations"]["destructiveHint"] == false);
 }
+
+TEST_CASE("FACEBOOK_READ_ONLY: 1 turns read-only mode on, an unclear value refuses the start", "[read_only][settings]") {
+  ::setenv("FACEBOOK_READ_ONLY", "1", 1);
+  CHECK(fbmcp::core::load_settings(true).read_only);
+  ::setenv("FACEBOOK_READ_ONLY", "0", 1);
+  auto off = fbmcp::core::load_settings(true);
+  CHECK_FALSE(off.read_only);
+  CHECK(off.settings_error.empty());
+  ::setenv("FACEBOOK_READ_ONLY", "maybe", 1);
+  auto unclear = fbmcp::core::load_settings(true);
+  CHECK(unclear.settings_error.find("FACEBOOK_READ_ONLY") != std::string::npos);
+  CHECK_FALSE(fbmcp::app::make_services(unclear));
+  ::unsetenv("FACEBOOK_READ_ONLY");
+}
