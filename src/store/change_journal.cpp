@@ -149,7 +149,8 @@ core::Result<int64_t> ChangeJournal::record(const std::string& op, const std::st
       if (sqlite3_step(object.get()) != SQLITE_DONE) return rollback("store a changed object");
     }
   }
-  if (change.undo_of > 0) {
+  // An undo that failed for some object leaves the change open, so undo_change can be tried again.
+  if (change.undo_of > 0 && outcome_of(change) == "ok") {
     JournalStatement undone(db_, "UPDATE changes SET undone_by = ? WHERE id = ?");
     if (!undone) return rollback("prepare an update");
     undone.integer(1, id);

@@ -73,7 +73,8 @@ class ChangeJournal {
   ChangeJournal(const ChangeJournal&) = delete;
   ChangeJournal& operator=(const ChangeJournal&) = delete;
 
-  // Stores one row for one call; returns its id. An undo (change.undo_of) marks the change it put back.
+  // Stores one row for one call; returns its id. An undo (change.undo_of) that succeeded for every object marks the
+  // change it put back.
   core::Result<int64_t> record(const std::string& op, const std::string& token_label, const ChangeSet& change);
   core::Result<std::optional<ChangeRecord>> find(int64_t id);
   // Newest first; `before_id` continues a previous page (0 = from the newest).
