@@ -28,7 +28,8 @@ namespace {
 constexpr const char* kUsage = R"(facebook-mcp — Meta (Facebook + Instagram) ads for AI agents, as one MCP tool.
 
 Usage:
-  facebook-mcp [--fake]                      serve MCP (JSON-RPC 2.0) on stdin/stdout; what MCP hosts run
+  facebook-mcp [--fake] [--read-only]        serve MCP (JSON-RPC 2.0) on stdin/stdout; what MCP hosts run;
+                                             --read-only offers and runs read ops only (also for call)
   facebook-mcp call <op> ['<json args>'] [--state FILE]
                                              run one op and print its result (add --json for JSON only);
                                              with --state the fake world is loaded from and saved to FILE, so
@@ -61,7 +62,8 @@ Environment:
   FACEBOOK_MODE           fake | live (default: live when a token is set, else fake)
   FACEBOOK_SPEND_LIMITS   JSON budget caps, e.g. {"default":{"max_daily_budget":"100.00","max_increase_pct":50}}
   FACEBOOK_HTTP_TIMEOUT_MS total time one Graph call may take (default 60000)
-  FACEBOOK_MCP_DATA_DIR   where the local store (idempotency keys, tokens.db, store.key) lives
+  FACEBOOK_MCP_DATA_DIR   where the local store (idempotency keys, tokens.db, store.key, journal.db) lives
+  FACEBOOK_READ_ONLY      1 = read ops only (as --read-only): every other op is refused before Meta is called
   FACEBOOK_MCP_KEY        base64 of 32 bytes: the key of the token store (default: store.key in the data dir,
                           created 0600 on first use)
   FACEBOOK_FIXTURES_DIR   fake mode: load fixtures from this directory instead of the built-in ones
@@ -195,6 +197,7 @@ int run(int argc, char** argv) {
   std::vector<std::string> positional;
   bool fake = false;
   bool json_only = false;
+  bool read_only = false;
   std::optional<std::string> state;  // --state FILE: wins over FACEBOOK_FAKE_STATE
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -220,12 +223,14 @@ int run(int argc, char** argv) {
     }
     if (arg == "--fake") fake = true;
     else if (arg == "--json") json_only = true;
+    else if (arg == "--read-only") read_only = true;
     else positional.push_back(arg);
   }
   const std::string command = positional.empty() ? "serve" : positional.front();
   const auto settings = [&] {
     auto s = core::load_settings(fake || command == "fake");
     if (state) s.fake_state = *state;
+    if (read_only) s.read_only = true;
     if (command == "serve" || command == "call") use_stored_token(s);
     return s;
   };

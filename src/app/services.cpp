@@ -3,6 +3,7 @@
 #include "app/token_access_wiring.hpp"
 
 #include "fake/emulator_transport.hpp"
+#include "graph/graph_time.hpp"
 #include "graph/curl_transport.hpp"
 #include "ops/all_ops.hpp"
 
@@ -25,6 +26,21 @@ core::Result<std::shared_ptr<fake::GraphEmulator>> make_emulator(const core::Set
   }
   return emulator;
 }
+
+namespace {
+
+// The change journal: <data dir>/journal.db live; in memory in fake mode, whose changes are not real (even with a
+// state file: the journal of a fake world lasts as long as the process).
+core::Result<std::unique_ptr<store::ChangeJournal>> open_change_journal(const core::Settings& settings) {
+  // A fixed clock (FACEBOOK_FAKE_CLOCK; tests set it for the live path against fake-graph too) dates every row.
+  std::function<int64_t()> clock;
+  if (const auto fixed = graph::parse_graph_time(settings.fake_clock)) clock = [at = *fixed] { return at; };
+  if (settings.mode == core::Mode::Fake) return store::ChangeJournal::open(":memory:", clock);
+  return store::ChangeJournal::open(
+      store::journal_db_path(settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir), clock);
+}
+
+}  // namespace
 
 core::Result<std::unique_ptr<Services>> make_services(const core::Settings& settings) {
   if (!settings.settings_error.empty()) {
@@ -69,8 +85,12 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   auto cache = store::ResponseCache::open(settings.mode == core::Mode::Fake ? ":memory:" : store::cache_db_path(data_dir));
   if (!cache) return std::unexpected(cache.error());
   services->cache = std::move(*cache);
+  auto journal = open_change_journal(settings);
+  if (!journal) return std::unexpected(journal.error());
+  services->journal = std::move(*journal);
   services->registry = std::make_unique<tool::OpRegistry>();
   ops::register_all_ops(*services->registry);
+  services->registry->set_read_only(settings.read_only);
   services->router = std::make_unique<tool::Router>(*services->registry, *services->graph, *services->accounts,
                                                     settings.mode, services->idempotency.get(), services->spend_guard.get());
   services->tokens = make_token_access(settings, services->emulator);
@@ -80,6 +100,7 @@ core::Result<std::unique_ptr<Services>> make_services(const core::Settings& sett
   services->router->set_webhook_events(services->webhook_events.get());
   services->router->set_response_cache(services->cache.get());
   services->router->set_data_dir(data_dir);
+  services->router->set_journal(services->journal.get());
   return services;
 }
 

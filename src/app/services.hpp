@@ -7,6 +7,7 @@
 #include "core/settings.hpp"
 #include "fake/graph_emulator.hpp"
 #include "graph/graph_client.hpp"
+#include "store/change_journal.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/response_cache.hpp"
 #include "store/webhook_event_store.hpp"
@@ -24,6 +25,7 @@ struct Services {
   std::unique_ptr<store::IdempotencyStore> idempotency;
   std::unique_ptr<store::WebhookEventStore> webhook_events;
   std::unique_ptr<store::ResponseCache> cache;
+  std::unique_ptr<store::ChangeJournal> journal;  // every write that reached Meta (issue 14)
   std::unique_ptr<tool::SpendGuard> spend_guard;
   std::unique_ptr<auth::TokenAccess> tokens;  // stored identities, logins (issue 12)
   std::unique_ptr<tool::OpRegistry> registry;

@@ -28,7 +28,7 @@ constexpr const char* kSettingNames[] = {
     "FACEBOOK_API_VERSION",  "FACEBOOK_FIXTURES_DIR",  "FACEBOOK_FAKE_CLOCK",     "FACEBOOK_SPEND_LIMITS",
     "FACEBOOK_HTTP_TIMEOUT_MS", "FACEBOOK_MODE",        "FACEBOOK_MCP_DATA_DIR",   "FACEBOOK_FAKE_STATE",
     "FACEBOOK_MAX_RESULT_CHARS", "FACEBOOK_APP_ID",     "FACEBOOK_OAUTH_DIALOG_URL", "FACEBOOK_REDIRECT_URI",
-    "FACEBOOK_WEBHOOK_VERIFY_TOKEN"};
+    "FACEBOOK_WEBHOOK_VERIFY_TOKEN", "FACEBOOK_READ_ONLY"};
 
 std::string placeholder_problem() {
   for (const char* name : kSettingNames) {
@@ -87,6 +87,14 @@ Settings load_settings(bool force_fake) {
       s.settings_error = "FACEBOOK_MAX_RESULT_CHARS must be a whole number of characters, at least 2000";
     } else {
       s.max_result_chars = chars;
+    }
+  }
+  if (auto read_only = env("FACEBOOK_READ_ONLY"); !read_only.empty()) {
+    // Fails closed: a value that is neither yes nor no refuses the start rather than silently allowing writes.
+    if (read_only == "1" || read_only == "true" || read_only == "yes") {
+      s.read_only = true;
+    } else if (read_only != "0" && read_only != "false" && read_only != "no") {
+      s.settings_error = "FACEBOOK_READ_ONLY must be 1 (read-only) or 0, got '" + read_only + "'";
     }
   }
   register_secret(s.access_token);

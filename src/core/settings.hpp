@@ -28,6 +28,9 @@ struct Settings {
   long http_timeout_ms = 60000;  // FACEBOOK_HTTP_TIMEOUT_MS: total time one Graph call may take
   size_t max_result_chars = 40000;  // FACEBOOK_MAX_RESULT_CHARS: size budget of one result's structuredContent
   nlohmann::json spend_limits;   // FACEBOOK_SPEND_LIMITS (JSON); null = no limits beyond confirmation
+  // FACEBOOK_READ_ONLY=1 (or --read-only): only read ops are offered and run; every other op is refused before
+  // Graph is called (issue 14), so a host can run an analysis-only agent safely.
+  bool read_only = false;
   std::string settings_error;    // a setting that could not be read; the server refuses to start with it
   std::string mode_reason;      // one line saying why this mode was chosen, for the start banner
   bool mode_chosen = false;     // --fake or FACEBOOK_MODE decided it (not the presence of a token)

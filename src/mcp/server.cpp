@@ -188,8 +188,14 @@ std::string Server::instructions() const {
          "names once (spend_cap \"none\" = no cap; with_minor_units: true adds Meta's minor units), and list rows "
          "show effective_status only where it differs from status. Creates are PAUSED by default; writes accept dry_run: true; "
          "activating, raising budgets and deleting need the user's confirmation. Lists return paging.after to "
-         "continue. " +
-         info_.mode_line;
+         "continue. Every write is journaled: list_changes shows them and undo_change puts one back. " +
+         read_only_note() + info_.mode_line;
+}
+
+std::string Server::read_only_note() const {
+  if (!router_.registry().read_only()) return "";
+  return "READ-ONLY MODE: this server offers and runs read ops only (FACEBOOK_READ_ONLY=1 or --read-only); "
+         "every write, spend or delete op is refused and nothing at Meta can change. ";
 }
 
 nlohmann::json Server::tool_definition() const {
@@ -197,11 +203,14 @@ nlohmann::json Server::tool_definition() const {
   for (const auto& name : router_.registry().names()) ops.push_back(name);
   std::string listing;
   for (const auto& name : router_.registry().names()) listing += (listing.empty() ? "" : ", ") + name;
+  const bool read_only = router_.registry().read_only();
+  const std::string example_op = read_only ? "get_insights" : "create_campaign";
   return {{"name", "facebook"},
           {"title", "Facebook & Instagram Ads"},
           {"description",
            "Meta Marketing API in one tool. Pass op (what to do) and args (its arguments). Start with "
-           "{\"op\":\"help\"}; {\"op\":\"describe\",\"args\":{\"op\":\"create_campaign\"}} shows one op's schema. "
+           "{\"op\":\"help\"}; {\"op\":\"describe\",\"args\":{\"op\":\"" + example_op +
+               "\"}} shows one op's schema. "
            "Ops: " + listing + "."},
           {"inputSchema",
            {{"type", "object"},
@@ -214,8 +223,8 @@ nlohmann::json Server::tool_definition() const {
             {"required", {"op"}}}},
           {"annotations",
            {{"title", "Facebook & Instagram Ads"},
-            {"readOnlyHint", false},
-            {"destructiveHint", true},
+            {"readOnlyHint", read_only},  // read-only mode (issue 14): nothing the tool does can change Meta
+            {"destructiveHint", !read_only},
             {"idempotentHint", false},
             {"openWorldHint", true}}}};
 }

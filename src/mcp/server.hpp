@@ -64,6 +64,7 @@ class Server {
   // Runs a request's work on its own thread; an exception there (a bug) answers -32603 for `id`, nothing more.
   void run_async(const nlohmann::json& id, std::function<void()> work);
   std::string instructions() const;
+  std::string read_only_note() const;  // what instructions() says in read-only mode (issue 14)
 
   const tool::Router& router_;
   PromptLibrary prompts_;

@@ -25,6 +25,7 @@ void register_audience_ops(tool::OpRegistry& registry);
 void register_auth_ops(tool::OpRegistry& registry);
 void register_page_ops(tool::OpRegistry& registry);
 void register_instagram_ops(tool::OpRegistry& registry);
+void register_journal_ops(tool::OpRegistry& registry);
 
 inline void register_all_ops(tool::OpRegistry& registry) {
   register_account_ops(registry);
@@ -47,6 +48,7 @@ inline void register_all_ops(tool::OpRegistry& registry) {
   register_auth_ops(registry);
   register_page_ops(registry);
   register_instagram_ops(registry);
+  register_journal_ops(registry);
 }
 
 }  // namespace fbmcp::ops

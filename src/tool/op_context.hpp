@@ -13,6 +13,7 @@
 #include "auth/token_access.hpp"
 #include "core/settings.hpp"
 #include "graph/graph_client.hpp"
+#include "store/change_journal.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/response_cache.hpp"
 #include "store/webhook_event_store.hpp"
@@ -64,6 +65,7 @@ class OpContext {
   store::IdempotencyStore* idempotency = nullptr;  // creates dedupe through it when present
   const SpendGuard* spend_guard = nullptr;         // budget limits; every op that sets a budget asks it
   store::WebhookEventStore* webhook_events = nullptr;  // what `facebook-mcp webhooks` stored; list_webhook_events
+  store::ChangeJournal* journal = nullptr;  // the change journal (list_changes, undo_change read it; the router writes)
   std::function<void(const std::string& message)> progress;  // may be empty
   std::function<bool()> cancelled;                           // may be empty
   // What this call's needs_confirmation read and planned, for its handler to use instead of reading it all again

@@ -79,7 +79,9 @@ const RegisteredOp* OpRegistry::find(const std::string& name) const {
 
 std::vector<const RegisteredOp*> OpRegistry::all() const {
   std::vector<const RegisteredOp*> out;
-  for (const auto& [name, op] : ops_) out.push_back(&op);
+  for (const auto& [name, op] : ops_) {
+    if (!read_only_ || op.spec.effect == Effect::Read) out.push_back(&op);
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const auto* a, const auto* b) { return a->spec.family < b->spec.family; });
   return out;
@@ -87,7 +89,9 @@ std::vector<const RegisteredOp*> OpRegistry::all() const {
 
 std::vector<std::string> OpRegistry::names() const {
   std::vector<std::string> out;
-  for (const auto& [name, op] : ops_) out.push_back(name);
+  for (const auto& [name, op] : ops_) {
+    if (!read_only_ || op.spec.effect == Effect::Read) out.push_back(name);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/change_journal.hpp"
 
 namespace fbmcp::tool {
 
@@ -35,6 +36,10 @@ struct OpOutput {
   // What to call next ({op, args, why}) when the answer is a step of a longer task (an upload still processing).
   std::optional<nlohmann::json> next;
   std::vector<ImageBlock> images;
+  // What a write changed at Meta, described by the op (the shared write paths in ops/common/ fill it): the router
+  // journals it once for every op (store/change_journal.hpp). A write op that reached Meta and leaves it unset is
+  // a bug the journal contract test catches.
+  std::optional<store::ChangeSet> change;
 };
 
 // A change that would spend money (activate, raise a budget) or destroy something, described so a human can say
@@ -57,6 +62,9 @@ struct OpSpec {
   bool idempotent = true;
   Handler handler;
   ConfirmationCheck needs_confirmation;  // required for spend and destructive ops, optional for writes
+  // A write whose effect is purely local (storing, choosing or forgetting a token): nothing at Meta changes, so it
+  // describes no change and the journal has no row for it. Every other non-read op must describe its change.
+  bool local_only = false;
 };
 
 }  // namespace fbmcp::tool

@@ -12,7 +12,6 @@
 #include "core/text.hpp"
 #include "crypto/digest.hpp"
 #include "tool/catalog.hpp"
-#include "tool/planned_ops.hpp"
 #include "tool/result_budget.hpp"
 #include "tool/result_text.hpp"
 
@@ -90,12 +89,6 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   }
 
   const auto* registered = registry_.find(op);
-  if (!registered && planned_family(op)) {
-    core::Error e{core::ErrorKind::UnknownOp,
-                  "'" + op + "' is planned (" + *planned_family(op) + ") but not built yet in this version",
-                  "call {\"op\": \"help\"} for the ops that exist today", "op", std::nullopt, nullptr};
-    return failure(op, e);
-  }
   if (!registered) {
     const auto suggestions = close_matches(registry_, op);
     std::string hint = "call {\"op\": \"help\"} to list the ops";
@@ -108,6 +101,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
                   {{"did_you_mean", suggestions}}};
     return failure(op, e);
   }
+  if (auto refused = read_only_refusal(op, registered->spec)) return std::move(*refused);
   if (auto valid = registered->validator.validate(args); !valid) return failure(op, valid.error());
 
   // Which identity the call acts as: its `token` arg, else the session's default (use_token), else the process's.
@@ -128,6 +122,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   ctx.cache = cache_;
   if (cache_) ctx.cache_scope = cache_scope_for(label);
   ctx.data_dir = data_dir_;
+  ctx.journal = journal_;
   ctx.progress = env.progress;
   ctx.cancelled = env.cancelled;
   const auto& spec = registered->spec;
@@ -146,6 +141,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   }
   if (spec.effect != Effect::Read && !dry_run) {
     core::log(core::LogLevel::Notice, "ops", op + " done: " + output->summary);
+    journal_change(op, spec, ctx, *output);
   }
   if (auto expiring = label_expiry_warning(label)) output->warnings.push_back(*expiring);
   if (ctx.oldest_cached_answer && ctx.cache) {

@@ -57,6 +57,8 @@ class Router {
   // Answers kept for a while (insights, Instagram profiles) and the directory ops write files to by default.
   void set_response_cache(store::ResponseCache* cache) { cache_ = cache; }
   void set_data_dir(std::string dir) { data_dir_ = std::move(dir); }
+  // Where every write that reached Meta is recorded (tool/router_journal.cpp); null = not journaled.
+  void set_journal(store::ChangeJournal* journal) { journal_ = journal; }
   // Stored identities: every op's `token` arg and use_token's session default pick the token a call acts as here,
   // once for all ops; a Graph 190 on a stored token marks it (issue 12).
   void set_token_access(auth::TokenAccess* tokens) { tokens_ = tokens; }
@@ -85,6 +87,10 @@ class Router {
   void note_token_error(const OpContext& ctx, const core::Error& error) const;
   // Which identity's cache entries a call may read: a digest of the token `label` names (never the token).
   std::string cache_scope_for(const std::string& label) const;
+  // Read-only mode (registry().read_only()): a non-read op is refused before anything else runs (router_journal.cpp).
+  std::optional<ToolResult> read_only_refusal(const std::string& op, const OpSpec& spec) const;
+  // Records the change a successful write described in the journal, once for all ops (router_journal.cpp).
+  void journal_change(const std::string& op, const OpSpec& spec, const OpContext& ctx, OpOutput& output) const;
 
   const OpRegistry& registry_;
   graph::GraphClient& graph_;
@@ -95,6 +101,7 @@ class Router {
   store::WebhookEventStore* webhook_events_ = nullptr;
   store::ResponseCache* cache_ = nullptr;
   std::string data_dir_;
+  store::ChangeJournal* journal_ = nullptr;
   ConfirmationSigner signer_;
   auth::TokenAccess* tokens_ = nullptr;
   std::string token_label_;

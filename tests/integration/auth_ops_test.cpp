@@ -202,6 +202,12 @@ TEST_CASE("auth ops over HTTP: login, act as stored tokens, verify, extend, stat
     INFO(done.text);
     REQUIRE_FALSE(done.is_error);
     CHECK(data_of(done)["revoked"] == true);
+    // The revocation changed something at Meta: one journal row (change_journal_test.cpp names this test for it).
+    auto journaled = services.journal->list({}, 10);
+    REQUIRE(journaled);
+    REQUIRE(journaled->records.size() == 1);
+    CHECK(journaled->records.front().op == "disconnect");
+    CHECK(journaled->records.front().change.items.at(0).action == "revoke");
     auto listed = data_of(t.call(services, "list_tokens"));
     REQUIRE(listed["count"] == 1);
     CHECK(listed["items"][0]["label"] == "second");

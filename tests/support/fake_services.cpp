@@ -50,6 +50,8 @@ std::unique_ptr<HttpWorld> http_world(const HttpWorldOptions& options) {
     live.oauth_dialog_url = world->server->base_url() + "/dialog/oauth";
   }
   live.http_timeout_ms = options.http_timeout_ms;
+  // The journal dates its rows by this clock, so list_changes reads the same over HTTP as in fake mode.
+  if (options.fixed_clock) live.fake_clock = kFixedNow;
   char dir[] = "/tmp/fbmcp-test-XXXXXX";
   if (!::mkdtemp(dir)) throw std::runtime_error("mkdtemp failed");
   world->data_dir = live.data_dir = dir;

@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include "support/fake_services.hpp"
-#include "tool/planned_ops.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
@@ -222,13 +221,3 @@ TEST_CASE("every result says the mode", "[router]") {
   CHECK(r.text.find("fake mode") != std::string::npos);
 }
 
-TEST_CASE("an op that is planned but not built says so instead of suggesting another", "[router]") {
-  auto s = testing::fake_services();
-  auto r = call(*s, "instagram_profile", {{"ad_account_id", "1"}});
-  REQUIRE(r.is_error);
-  CHECK(r.structured["error"]["kind"] == "UnknownOp");
-  CHECK(r.structured["error"]["message"].get<std::string>().find("planned (pages and Instagram) but not built yet") !=
-        std::string::npos);
-  // A registered op is never reported as planned.
-  for (const auto& name : s->registry->names()) CHECK_FALSE(tool::planned_family(name));
-}

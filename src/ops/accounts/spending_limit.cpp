@@ -146,10 +146,19 @@ core::Result<OpOutput> update_spending_limit(const nlohmann::json& args, OpConte
     return std::unexpected(e);
   }
   if (auto ok = graph::expect_success(*sent, plan->act_id); !ok) return std::unexpected(ok.error());
+  // Journaled in Graph's terms (spend_cap as the node reads it: minor units).
+  out.change = store::ChangeSet{{store::ChangeItem{"account", plan->act_id, plan->act_id, "update",
+                                                   {{"spend_cap", {{"before", std::to_string(plan->before)},
+                                                                   {"after", std::to_string(plan->after)}}}}}}};
   auto after = ctx.graph.get(plan->act_id, {{"fields", "spend_cap,amount_spent"}});
-  if (!after) return std::unexpected(after.error());
-  auto now_cap = account_money(*after, "spend_cap", plan->act_id);
-  if (!now_cap) return std::unexpected(now_cap.error());
+  auto now_cap = after ? account_money(*after, "spend_cap", plan->act_id) : core::Result<int64_t>(std::unexpected(after.error()));
+  if (!now_cap) {
+    // The change was made; only reading it back failed. Say so rather than an error that hides a real change.
+    out.data = {{"account", account}, {"changes", {{"spend_cap", {{"before", view(plan->before)}, {"after", view(plan->after)}}}}}};
+    out.summary = "Spending limit of " + plan->act_id + " set to " + cap_text(plan->after, currency) +
+                  ", but reading it back failed: " + now_cap.error().message;
+    return out;
+  }
   out.data = {{"account", account},
               {"changes", {{"spend_cap", {{"before", view(plan->before)}, {"after", view(*now_cap)}}}}},
               {"amount_spent", view(plan->spent)}};

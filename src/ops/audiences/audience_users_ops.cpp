@@ -118,6 +118,19 @@ core::Result<OpOutput> audience_users(UploadMode mode, const nlohmann::json& arg
   }
   const int64_t graph_invalid = upload.value("num_invalid_entries", int64_t{0});
   if (graph_invalid > 0) out.warnings.push_back("Meta counted " + std::to_string(graph_invalid) + " invalid entries (upload.batches[].invalid_rows)");
+  // The journal keeps counts only: never a hashed or raw identifier (DESIGN §5, issue 14).
+  const std::string account = before->value("account_id", "");
+  store::ChangeItem item{"audience", audience_id, account.empty() ? "" : "act_" + account, verb_of(mode) + "_users"};
+  if (failed > 0) {
+    item.ok = failed < upload.value("batches_total", size_t{0});
+    item.error = std::to_string(failed) + " batch(es) failed";
+  }
+  out.change = store::ChangeSet{{std::move(item)}};
+  out.change->counts = {{"rows_sent", prepared->data.size()},
+                        {"rows_invalid", prepared->invalid.size()},
+                        {"batches_total", upload.value("batches_total", size_t{0})},
+                        {"batches_failed", failed},
+                        {"num_received", upload.value("num_received", int64_t{0})}};
   const std::string batches = " in " + std::to_string(upload.value("batches_total", size_t{0})) + " batch(es)";
   out.summary = mode == UploadMode::Add      ? "Added " + rows_text + " to audience " + audience_id + batches
                 : mode == UploadMode::Remove ? "Removed " + rows_text + " from audience " + audience_id + batches

@@ -58,6 +58,12 @@ core::Result<OpOutput> create_audience_at(OpContext& ctx, const std::string& op,
   auto audience = fetch_audience(ctx, id);
   if (!audience) return std::unexpected(audience.error());
   out.data = {{"ad_account_id", act}, {"audience", *audience}};
+  if (!created->made_earlier) {
+    out.change = store::ChangeSet{{store::ChangeItem{"audience", id, act, "create",
+                                                     {{"name", {{"before", nullptr},
+                                                                {"after", audience->value("name", "")}}}}}},
+                                  {id}};
+  }
   // With a warning the audience may come from an earlier call (idempotent_create says which); the summary then
   // does not claim this call made it.
   out.summary = (out.warnings.empty() ? "Created " + what + " " : what + " ") + id + " '" + audience->value("name", "") +

@@ -30,6 +30,9 @@ core::Result<OpOutput> share_audience(const nlohmann::json& args, OpContext& ctx
   if (auto ok = graph::expect_success(*shared, audience_id); !ok) return std::unexpected(ok.error());
   OpOutput out;
   out.data = {{"audience", *audience}, {"shared_with", accounts}};
+  const std::string owner = audience->value("account_id", "");
+  out.change = store::ChangeSet{{store::ChangeItem{"audience", audience_id, owner.empty() ? "" : "act_" + owner,
+                                                   "share", {{"shared_with", {{"before", nullptr}, {"after", accounts}}}}}}};
   out.summary = "Shared audience " + audience_id + " '" + audience->value("name", "") + "' with " +
                 std::to_string(accounts.size()) + " ad account(s).";
   return out;
@@ -93,6 +96,10 @@ core::Result<OpOutput> delete_audience(const nlohmann::json& args, OpContext& ct
   if (auto ok = graph::expect_success(*deleted, audience_id); !ok) return std::unexpected(ok.error());
   OpOutput out;
   out.data = {{"deleted", true}, {"audience", *audience}};
+  const std::string owner = audience->value("account_id", "");
+  out.change = store::ChangeSet{{store::ChangeItem{"audience", audience_id, owner.empty() ? "" : "act_" + owner,
+                                                   "delete", {{"name", {{"before", audience->value("name", "")},
+                                                                        {"after", nullptr}}}}}}};
   out.summary = "Deleted audience " + audience_id + " '" + audience->value("name", "") + "'.";
   return out;
 }

@@ -54,6 +54,9 @@ core::Result<OpOutput> create_saved_audience(const nlohmann::json& args, OpConte
   auto saved = ctx.graph.get(id, {{"fields", kSavedAudienceFields}});
   if (!saved) return std::unexpected(saved.error());
   out.data = {{"ad_account_id", *act}, {"saved_audience", *saved}};
+  out.change = store::ChangeSet{{store::ChangeItem{"saved_audience", id, *act, "create",
+                                                   {{"name", {{"before", nullptr}, {"after", args["name"]}}}}}},
+                                {id}};
   out.summary = "Saved audience " + id + " '" + args["name"].get<std::string>() + "' created in " + *act +
                 "; use its targeting in create_adset.";
   return out;

@@ -54,6 +54,12 @@ core::Result<OpOutput> disconnect(const nlohmann::json& args, OpContext& ctx) {
     }
     if ((*tokens)->session_label() == subject->label) (*tokens)->set_session_label("");
   }
+  // What changed at Meta is the user's grant to the app; the label names whose (never a token value).
+  if (revoked) {
+    out.change = store::ChangeSet{{store::ChangeItem{"app_permissions", "me", "", "revoke",
+                                                     {{"granted", {{"before", true}, {"after", false}}},
+                                                      {"label", {{"before", subject->label}, {"after", nullptr}}}}}}};
+  }
   out.data = {{"revoked", revoked.has_value()},
               {"deleted_label", subject->label.empty() ? nlohmann::json() : nlohmann::json(subject->label)}};
   out.summary = subject->label.empty()

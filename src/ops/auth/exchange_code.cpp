@@ -78,7 +78,8 @@ core::Result<OpOutput> exchange_code(const nlohmann::json& args, OpContext& ctx)
 void register_exchange_code_op(tool::OpRegistry& registry) {
   registry.add({"exchange_code", "auth",
                 "Finish a login: the dialog's code → a long-lived token, stored encrypted under a label",
-                tool::Effect::Write, false, exchange_code, {}});
+                tool::Effect::Write, false, exchange_code, {},
+                /*local_only: stores or picks a token; nothing changes at Meta*/ true});
 }
 
 }  // namespace fbmcp::ops

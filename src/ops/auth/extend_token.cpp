@@ -49,7 +49,8 @@ core::Result<OpOutput> extend_token(const nlohmann::json& args, OpContext& ctx) 
 void register_extend_token_op(tool::OpRegistry& registry) {
   registry.add({"extend_token", "auth",
                 "Exchange the token in use for a long-lived one (about 60 days) and store it under a label",
-                tool::Effect::Write, false, extend_token, {}});
+                tool::Effect::Write, false, extend_token, {},
+                /*local_only: stores or picks a token; nothing changes at Meta*/ true});
 }
 
 }  // namespace fbmcp::ops

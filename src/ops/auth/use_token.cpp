@@ -59,7 +59,8 @@ core::Result<OpOutput> use_token(const nlohmann::json& args, OpContext& ctx) {
 
 void register_use_token_op(tool::OpRegistry& registry) {
   registry.add({"use_token", "auth", "Act as a stored token for the rest of the session (optionally as the default)",
-                tool::Effect::Write, true, use_token, {}});
+                tool::Effect::Write, true, use_token, {},
+                /*local_only: stores or picks a token; nothing changes at Meta*/ true});
 }
 
 }  // namespace fbmcp::ops

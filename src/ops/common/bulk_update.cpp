@@ -214,6 +214,28 @@ nlohmann::json item_outcome(const ObjectKind& kind, const ItemPlan& plan, bool d
   return item;
 }
 
+// The journal's record of a bulk update: every item with its own outcome, fields as Graph has them before and as
+// sent (minor units), so undo_change can put the ones that succeeded back in one batch.
+store::ChangeSet bulk_change(const ObjectKind& kind, const std::vector<ItemPlan>& plans) {
+  store::ChangeSet change;
+  for (const auto& plan : plans) {
+    store::ChangeItem item{kind.op_noun, plan.id, plan.raw.is_object() ? "act_" + plan.raw.value("account_id", "") : "",
+                           "update"};
+    if (item.account_id == "act_") item.account_id.clear();
+    if (plan.error) {
+      item.ok = false;
+      item.error = plan.error->message;
+    }
+    for (const auto& [field, value] : plan.params.items()) {
+      if (field == "execution_options") continue;
+      item.fields[field] = {{"before", plan.raw.is_object() ? plan.raw.value(field, nlohmann::json()) : nlohmann::json()},
+                            {"after", value}};
+    }
+    change.items.push_back(std::move(item));
+  }
+  return change;
+}
+
 core::Result<OpOutput> bulk_update(const ObjectKind& kind, const nlohmann::json& args, OpContext& ctx) {
   // The confirmation check of this same call planned already (and the router runs it first unless dry_run).
   auto plans = ctx.planned ? std::move(*std::static_pointer_cast<std::vector<ItemPlan>>(ctx.planned))
@@ -245,6 +267,7 @@ core::Result<OpOutput> bulk_update(const ObjectKind& kind, const nlohmann::json&
     items.push_back(item_outcome(kind, plan, dry_run));
   }
   OpOutput out;
+  if (!dry_run && !writes.empty()) out.change = bulk_change(kind, plans);
   out.data = {{"items", items}, {"updated", dry_run ? 0 : succeeded}, {"failed", plans.size() - succeeded}};
   if (dry_run) out.data["dry_run"] = true;
   const std::string failed =

@@ -108,6 +108,7 @@ core::Result<CreateOutcome> idempotent_create(tool::OpContext& ctx, const nlohma
   if (auto record = keys->find(key, explicit_key ? kExplicitKeyLifetime : kDerivedKeyLifetime)) {
     if (record->state == "done" && still_exists(ctx, record->object_id)) {
       outcome.id = record->object_id;
+      outcome.made_earlier = true;
       outcome.warnings.push_back("an identical " + request.op + " already made " + record->object_id +
                                  "; nothing new was created (pass a different idempotency_key to make another)");
       return outcome;

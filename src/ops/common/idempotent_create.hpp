@@ -35,6 +35,8 @@ struct CreateRequest {
 struct CreateOutcome {
   std::string id;
   std::vector<std::string> warnings;  // says when the object came from an earlier call or was found after a timeout
+  // The object an earlier successful call made and returned (so already journaled): this call changed nothing.
+  bool made_earlier = false;
 };
 
 // Looks on request.edge for the object an attempt that started at `started_at` may have made: the same name, made

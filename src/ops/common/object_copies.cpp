@@ -103,6 +103,20 @@ nlohmann::json copied_ids_of(const ObjectKind& kind, const nlohmann::json& answe
   return ids;
 }
 
+// Journaled as a create of the top copy (deleting it removes what a deep copy put under it); every copied id kept.
+store::ChangeSet copy_change(const ObjectKind& kind, const CopyPlan& plan, const std::string& new_id,
+                             const nlohmann::json& ids) {
+  store::ChangeSet change{{store::ChangeItem{kind.op_noun, new_id, plan.act_id, "create",
+                                             {{"copied_from", {{"before", nullptr}, {"after", plan.id}}}}}},
+                          nlohmann::json::array({new_id})};
+  for (const auto& [key, list] : ids.items()) {
+    for (const auto& id : list) {
+      if (!id.is_string() || id.get<std::string>() != new_id) change.graph_ids.push_back(id);
+    }
+  }
+  return change;
+}
+
 std::string copied_count_text(const nlohmann::json& ids) {
   std::string text;
   for (const auto& [key, noun] : std::vector<std::pair<std::string, std::string>>{
@@ -312,6 +326,7 @@ core::Result<OpOutput> duplicate(const ObjectKind& kind, const nlohmann::json& a
   if (!copy) {
     // The copy exists; only reading it back failed. Say what was made rather than an error that hides it.
     out.data = {{"id", **new_id}, {"copied_from", plan.id}, {"objects_copied", objects}, {"copied_ids", ids}};
+    out.change = copy_change(kind, plan, **new_id, ids);
     out.summary = "Copied " + kind.noun + " " + plan.id + " '" + plan.name + "' to " + **new_id + " (" +
                   copied_count_text(ids) + "), but reading the copy back failed: " + copy.error().message;
     out.warnings.push_back("the copy is PAUSED: it spends nothing until resume_" + kind.op_noun);
@@ -320,6 +335,7 @@ core::Result<OpOutput> duplicate(const ObjectKind& kind, const nlohmann::json& a
   out.data = {{"id", **new_id}, {kind.op_noun, copy->object}, {"copied_from", plan.id}, {"objects_copied", objects},
               {"copied_ids", ids}};
   if (plan.async) out.data["async_request_set_id"] = set_id;
+  out.change = copy_change(kind, plan, **new_id, ids);
   out.summary = "Copied " + kind.noun + " " + plan.id + " '" + plan.name + "' to " + **new_id + " '" +
                 copy->object.value("name", "") + "' (" + copy->object.value("status", "") + ")" +
                 (plan.deep ? ": " + copied_count_text(ids) : std::string()) +

@@ -35,6 +35,12 @@ core::Result<tool::OpOutput> create_object(tool::OpContext& ctx, const ObjectKin
   if (!snapshot) return std::unexpected(snapshot.error());
   const auto& o = snapshot->object;
   out.data = {{"id", id}, {kind.op_noun, o}};
+  if (!created->made_earlier) {
+    out.change = store::ChangeSet{{store::ChangeItem{kind.op_noun, id, plan.act_id, "create",
+                                                     {{"status", {{"before", nullptr}, {"after", o.value("status", "")}}},
+                                                      {"name", {{"before", nullptr}, {"after", name}}}}}},
+                                  {id}};
+  }
   out.summary = "Created " + kind.noun + " " + id + " '" + o.value("name", "") + "' (" + o.value("status", "") +
                 ") " + plan.where + ".";
   if (auto review = review_warning(kind, o)) out.warnings.push_back(*review);

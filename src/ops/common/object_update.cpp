@@ -89,6 +89,14 @@ core::Result<OpOutput> update_object(const ObjectKind& kind, const nlohmann::jso
     if (old_value != new_value) changes[key] = {{"before", old_value}, {"after", new_value}};
   }
   out.data = {{kind.op_noun, after->object}, {"changes", changes}};
+  // The journal keeps every sent field as Graph has it before and after (minor units, targeting as read back), so
+  // undo_change can check the object still holds "after" and put "before" back.
+  store::ChangeItem item{kind.op_noun, id, plan->before.act_id, "update"};
+  for (const auto& [key, value] : plan->params.items()) {
+    item.fields[key] = {{"before", plan->before.raw.value(key, nlohmann::json())},
+                        {"after", after->raw.value(key, nlohmann::json())}};
+  }
+  out.change = store::ChangeSet{{std::move(item)}};
   if (auto review = review_warning(kind, after->object)) out.warnings.push_back(*review);
   out.summary = "Updated " + kind.noun + " " + id + " '" + after->object.value("name", "") + "':\n" +
                 describe_changes(changes);

@@ -42,6 +42,9 @@ core::Result<OpOutput> change_status(const ObjectKind& kind, const nlohmann::jso
   auto after = fetch_object(ctx, kind, id);
   if (!after) return std::unexpected(after.error());
   const auto& o = after->object;
+  out.change = store::ChangeSet{{store::ChangeItem{kind.op_noun, id, before->act_id,
+                                                   target == "DELETED" ? "delete" : "update",
+                                                   {{"status", {{"before", old_status}, {"after", target}}}}}}};
   out.data = {{kind.op_noun, o}, {"changes", {{"status", {{"before", old_status}, {"after", o.value("status", "")}}}}}};
   out.summary = Noun + " " + id + " '" + o.value("name", "") + "': " + old_status + " → " + o.value("status", "") +
                 " (effective " + o.value("effective_status", "") + ").";

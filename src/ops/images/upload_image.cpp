@@ -60,6 +60,10 @@ core::Result<OpOutput> upload_image(const nlohmann::json& args, OpContext& ctx) 
   image["hash"] = graph_hash;
   if (!uploaded->url.empty()) image["url"] = uploaded->url;
   out.data = {{"ad_account_id", *act_id}, {"image", image}};
+  // An image is known by its hash (Graph's /adimages has no id of its own in the answer's key).
+  out.change = store::ChangeSet{{store::ChangeItem{"image", graph_hash, *act_id, "create",
+                                                   {{"hash", {{"before", nullptr}, {"after", graph_hash}}}}}},
+                                {graph_hash}};
   out.summary = "Uploaded " + label + " (" + dims + " " + type + ", " + image_size_text(upload->bytes.size()) + ") to " +
                 account->name + " (" + *act_id + "): image hash " + graph_hash +
                 ". Use it as image_hash in a creative; the same bytes always give the same hash.";

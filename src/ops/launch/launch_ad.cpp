@@ -143,6 +143,14 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
   }
   once.made(ids.value("adset_id", ""));
   OpOutput out;
+  // One create per object the launch made, in the order made (undo_change deletes them newest first).
+  out.change = store::ChangeSet{};
+  for (const auto& outcome : run.steps) {
+    if (outcome.outcome != "made") continue;
+    out.change->items.push_back({outcome.step, outcome.id, plan->act_id, "create",
+                                 {{"name", {{"before", nullptr}, {"after", args["name"]}}}}});
+    out.change->graph_ids.push_back(outcome.id);
+  }
   out.warnings = plan->warnings;
   out.warnings.push_back(plan->existing_campaign_id.empty()
                              ? "made PAUSED: nothing spends until the ad, its ad set and its campaign are resumed"

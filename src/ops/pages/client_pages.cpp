@@ -121,11 +121,13 @@ core::Result<OpOutput> unlink_client_page(const nlohmann::json& args, OpContext&
 void register_client_page_ops(tool::OpRegistry& registry) {
   registry.add({"link_client_page", "pages",
                 "Link a client to a page: stores the page token encrypted and detects its Instagram account",
-                tool::Effect::Write, true, link_client_page, {}});
+                tool::Effect::Write, true, link_client_page, {},
+                /*local_only: reads the page's token and keeps it here; nothing changes at Meta*/ true});
   registry.add({"list_client_pages", "pages", "The client ↔ page links: page, Instagram account, token used",
                 tool::Effect::Read, true, list_client_pages, {}});
   registry.add({"unlink_client_page", "pages", "Remove a client ↔ page link and its stored page token",
-                tool::Effect::Write, true, unlink_client_page, {}});
+                tool::Effect::Write, true, unlink_client_page, {},
+                /*local_only: forgets a link kept here; nothing changes at Meta*/ true});
 }
 
 }  // namespace fbmcp::ops

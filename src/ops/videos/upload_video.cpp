@@ -303,6 +303,9 @@ core::Result<OpOutput> upload_video(const nlohmann::json& args, OpContext& ctx) 
               {"upload", uploaded->how},
               {"status", "processing"}};
   const int resumes = uploaded->how.value("resumes", 0);
+  out.change = store::ChangeSet{{store::ChangeItem{"video", uploaded->id, *act_id, "create",
+                                                   {{"title", {{"before", nullptr}, {"after", label}}}}}},
+                                {uploaded->id}};
   out.summary = "Uploaded " + label + " (" + type + ", " + video_size_text(video->size()) + ") to " + account->name +
                 " (" + *act_id + ")" +
                 (one_request ? " in one request"
