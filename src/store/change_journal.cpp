@@ -3,31 +3,10 @@
 #include <ctime>
 
 #include "store/private_sqlite.hpp"
+#include "store/sqlite_statement.hpp"
 
 namespace fbmcp::store {
 namespace {
-
-// A prepared statement that finalizes itself.
-class JournalStatement {
- public:
-  JournalStatement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr); }
-  ~JournalStatement() { sqlite3_finalize(statement_); }
-  JournalStatement(const JournalStatement&) = delete;
-  JournalStatement& operator=(const JournalStatement&) = delete;
-  explicit operator bool() const { return statement_ != nullptr; }
-  sqlite3_stmt* get() const { return statement_; }
-  void text(int at, const std::string& value) {
-    sqlite3_bind_text(statement_, at, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  }
-  void integer(int at, int64_t value) { sqlite3_bind_int64(statement_, at, value); }
-  std::string column_text(int at) const {
-    const auto* value = sqlite3_column_text(statement_, at);
-    return value ? reinterpret_cast<const char*>(value) : "";
-  }
-
- private:
-  sqlite3_stmt* statement_ = nullptr;
-};
 
 core::Error journal_failure(sqlite3* db, const std::string& what) {
   return core::Error{core::ErrorKind::Internal, "the change journal could not " + what + ": " + sqlite3_errmsg(db),
@@ -65,7 +44,7 @@ ChangeItem item_from_json(const nlohmann::json& j) {
   return item;
 }
 
-ChangeRecord record_from_row(const JournalStatement& row) {
+ChangeRecord record_from_row(const SqliteStatement& row) {
   ChangeRecord record;
   record.id = sqlite3_column_int64(row.get(), 0);
   record.at = sqlite3_column_int64(row.get(), 1);
@@ -126,7 +105,7 @@ core::Result<int64_t> ChangeJournal::record(const std::string& op, const std::st
   };
   int64_t id = 0;
   {
-    JournalStatement insert(db_,
+    SqliteStatement insert(db_,
                             "INSERT INTO changes (at, op, token_label, outcome, undo_of, body) VALUES (?, ?, ?, ?, ?, ?)");
     if (!insert) return rollback("prepare an insert");
     insert.integer(1, now_());
@@ -139,7 +118,7 @@ core::Result<int64_t> ChangeJournal::record(const std::string& op, const std::st
     id = sqlite3_last_insert_rowid(db_);
   }
   {
-    JournalStatement object(db_, "INSERT INTO change_objects (change_id, object_id, account_id) VALUES (?, ?, ?)");
+    SqliteStatement object(db_, "INSERT INTO change_objects (change_id, object_id, account_id) VALUES (?, ?, ?)");
     if (!object) return rollback("prepare an insert");
     for (const auto& item : change.items) {
       sqlite3_reset(object.get());
@@ -151,7 +130,7 @@ core::Result<int64_t> ChangeJournal::record(const std::string& op, const std::st
   }
   // An undo that failed for some object leaves the change open, so undo_change can be tried again.
   if (change.undo_of > 0 && outcome_of(change) == "ok") {
-    JournalStatement undone(db_, "UPDATE changes SET undone_by = ? WHERE id = ?");
+    SqliteStatement undone(db_, "UPDATE changes SET undone_by = ? WHERE id = ?");
     if (!undone) return rollback("prepare an update");
     undone.integer(1, id);
     undone.integer(2, change.undo_of);
@@ -163,7 +142,7 @@ core::Result<int64_t> ChangeJournal::record(const std::string& op, const std::st
 
 core::Result<std::optional<ChangeRecord>> ChangeJournal::find(int64_t id) {
   std::lock_guard lock(mutex_);
-  JournalStatement select(db_, (std::string("SELECT ") + kJournalColumns + " FROM changes WHERE id = ?").c_str());
+  SqliteStatement select(db_, (std::string("SELECT ") + kJournalColumns + " FROM changes WHERE id = ?").c_str());
   if (!select) return std::unexpected(journal_failure(db_, "read a change"));
   select.integer(1, id);
   if (sqlite3_step(select.get()) != SQLITE_ROW) return std::optional<ChangeRecord>();
@@ -178,7 +157,7 @@ core::Result<ChangePage> ChangeJournal::list(const ChangeFilter& filter, size_t 
       "(?4 = 0 OR at < ?4) AND (?5 = '' OR EXISTS (SELECT 1 FROM change_objects o WHERE o.change_id = c.id AND "
       "o.account_id = ?5)) AND (?6 = '' OR EXISTS (SELECT 1 FROM change_objects o WHERE o.change_id = c.id AND "
       "o.object_id = ?6)) ORDER BY id DESC LIMIT ?7";
-  JournalStatement select(db_, sql.c_str());
+  SqliteStatement select(db_, sql.c_str());
   if (!select) return std::unexpected(journal_failure(db_, "list changes"));
   select.integer(1, before_id);
   select.text(2, filter.op);

@@ -9,7 +9,7 @@ void set_audience_size(nlohmann::json& audience, int64_t matched) {
   if (matched >= kMinDeliverableAudience) {
     audience["delivery_status"] = {{"code", 200}, {"description", "This audience is ready for use."}};
   } else {
-    audience["delivery_status"] = {{"code", 300}, {"description", "This audience is too small to deliver ads."}};
+    audience["delivery_status"] = {{"code", 300}, {"description", "Audience is too small"}};
   }
 }
 

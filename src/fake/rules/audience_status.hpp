@@ -13,14 +13,17 @@ namespace fbmcp::fake {
 inline constexpr int64_t kMinDeliverableAudience = 1000;
 
 // Sets the approximate counts from the matched people (upper bound 18 % above, as the fixtures' audiences show) and
-// the delivery status: ready (code 200, the fixtures' wording), or too small below kMinDeliverableAudience. The
-// "too small" code 300 and its wording are recalled, not read in a Meta source: unverified.
+// the delivery status: ready (code 200, the fixtures' wording), or too small below kMinDeliverableAudience:
+// {"code": 300, "description": "Audience is too small"}, as a public project recorded it from live Graph answers
+// (its tests call it "the live finding": seven lookalikes, all undeliverable); Meta's reference gives no list of
+// delivery_status codes.
 void set_audience_size(nlohmann::json& audience, int64_t matched);
 
 // operation_status {200, "Normal"} (the fixtures' wording).
 nlohmann::json normal_operation_status();
 
-// A lookalike still being built: no size yet. Code and wording unverified (recalled), like "too small".
+// A lookalike still being built: no size yet. Code and wording unverified: the same public project observed that a
+// lookalike read right after creation "always answers 'Updating'", without saying in which status field.
 nlohmann::json populating_delivery_status();
 
 }  // namespace fbmcp::fake

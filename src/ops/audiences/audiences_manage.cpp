@@ -25,6 +25,15 @@ core::Result<OpOutput> share_audience(const nlohmann::json& args, OpContext& ctx
     // PSDK share_audience sends the ids as given; Graph's ad account ids are the numbers after act_.
     accounts.push_back(act->substr(4));
   }
+  if (args.value("dry_run", false)) {
+    // Graph's /adaccounts edge has no validate_only: the dry run checks the audience and the ids here and sends
+    // nothing.
+    OpOutput preview;
+    preview.data = {{"dry_run", true}, {"audience", *audience}, {"would_share_with", accounts}};
+    preview.summary = "Dry run: would share audience " + audience_id + " '" + audience->value("name", "") + "' with " +
+                      std::to_string(accounts.size()) + " ad account(s); nothing changed.";
+    return preview;
+  }
   auto shared = ctx.graph.post(audience_id + "/adaccounts", {{"adaccounts", accounts}}, graph::Idempotent::Yes);
   if (!shared) return std::unexpected(shared.error());
   if (auto ok = graph::expect_success(*shared, audience_id); !ok) return std::unexpected(ok.error());
