@@ -1,8 +1,5 @@
 #include "tool/router.hpp"
 
-#include "crypto/digest.hpp"
-
-#include <algorithm>
 #include <ctime>
 
 #include "auth/token_health.hpp"
@@ -145,8 +142,7 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   }
   if (auto expiring = label_expiry_warning(label)) output->warnings.push_back(*expiring);
   if (ctx.oldest_cached_answer && ctx.cache) {
-    const auto warning = cached_answer_warning(ctx.cache->now() - *ctx.oldest_cached_answer);
-    if (std::ranges::find(output->warnings, warning) == output->warnings.end()) output->warnings.push_back(warning);
+    output->warnings.push_back(cached_answer_warning(ctx.cache->now() - *ctx.oldest_cached_answer));
   }
   return success(op, std::move(*output));
 }

@@ -29,9 +29,4 @@ nlohmann::json cache_note(const CachedRead& read, const tool::OpContext& ctx, in
           {"max_age_seconds", max_age_seconds}};
 }
 
-std::optional<std::string> cache_warning(const CachedRead& read, const tool::OpContext& ctx) {
-  if (!read.cached_at || !ctx.cache) return std::nullopt;
-  return tool::cached_answer_warning(ctx.cache->now() - *read.cached_at);
-}
-
 }  // namespace fbmcp::ops

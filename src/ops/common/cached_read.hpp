@@ -23,10 +23,8 @@ core::Result<CachedRead> read_through_cache(tool::OpContext& ctx, const std::str
                                             int64_t max_age_seconds, bool fresh,
                                             const std::function<core::Result<nlohmann::json>()>& fetch);
 
-// {"hit": true, "stored_at": "<UTC time>", "age_seconds": n, "max_age_seconds": m} for a result's data, and the
-// warning that says the answer is from the cache and how to ask again (the router adds that warning to every result
-// that used a cached answer by itself; an op need not).
+// {"hit": true, "stored_at": "<UTC time>", "age_seconds": n, "max_age_seconds": m} for a result's data. The warning
+// that the answer is from the cache, and how to ask again, the router adds to every result that used one.
 nlohmann::json cache_note(const CachedRead& read, const tool::OpContext& ctx, int64_t max_age_seconds);
-std::optional<std::string> cache_warning(const CachedRead& read, const tool::OpContext& ctx);
 
 }  // namespace fbmcp::ops

@@ -56,7 +56,6 @@ core::Result<OpOutput> instagram_profile(const nlohmann::json& args, OpContext& 
   out.data = read->value;
   if (!target->page_id.empty()) out.data["page_id"] = target->page_id;
   out.data["cache"] = cache_note(*read, ctx, kProfileMaxAgeSeconds);
-  if (auto warning = cache_warning(*read, ctx)) out.warnings.push_back(*warning);
   const auto& profile = out.data["profile"];
   const auto count_text = [&](const char* key) {
     return profile[key].is_number() ? std::to_string(profile[key].get<int64_t>()) : std::string("?");
