@@ -47,6 +47,9 @@ struct OpOutput {
 struct ChangePreview {
   std::string question;      // "Activate campaign 'Spring Sale' (daily budget 25.00 USD)?"
   nlohmann::json details;    // structured before/after
+  // What the change acts on that the args only name (a CSV file's rows, say): the confirmation token binds it too,
+  // so a file edited between the preview and the confirmed call is refused, not acted on. Usually empty.
+  std::string binding = {};
 };
 
 using Handler = std::function<core::Result<OpOutput>(const nlohmann::json& args, OpContext& ctx)>;

@@ -19,7 +19,7 @@ core::Error token_refused(TokenCheck check) {
   std::string why = check == TokenCheck::Expired ? "has expired (tokens last 10 minutes)"
                     : check == TokenCheck::Malformed
                         ? "is not a confirmation token"
-                        : "was issued for another change (other args or another op, or by an earlier server process)";
+                        : "was issued for another change (other args, another op, a file that changed since, or an earlier server process)";
   return core::Error{core::ErrorKind::InvalidArgs, "args.confirm: this confirmation token " + why + "; nothing changed",
                      "call again without \"confirm\" to see the preview and get a new token, then ask the user",
                      "args.confirm", std::nullopt, nullptr};
@@ -34,9 +34,11 @@ std::optional<ToolResult> Router::confirmation_gate(const std::string& op, const
   if (!preview) return failure(op, preview.error());
   if (!*preview) return std::nullopt;  // this particular call spends nothing (e.g. lowering a budget)
 
+  nlohmann::json bound_args = args;
+  if (!(*preview)->binding.empty()) bound_args["\u0001preview_binding"] = (*preview)->binding;  // no schema key looks like it
   const auto* confirm = core::find_field(args, "confirm");
   if (confirm && confirm->is_string()) {
-    const auto check = signer_.verify(confirm->get<std::string>(), op, args);
+    const auto check = signer_.verify(confirm->get<std::string>(), op, bound_args);
     if (check == TokenCheck::Valid) return std::nullopt;
     return failure(op, token_refused(check));
   }
@@ -50,7 +52,7 @@ std::optional<ToolResult> Router::confirmation_gate(const std::string& op, const
     return result;
   }
   const bool bare_true = confirm && confirm->is_boolean() && confirm->get<bool>();
-  const std::string token = signer_.issue(op, args);
+  const std::string token = signer_.issue(op, bound_args);
   OpOutput out{{{"status", "confirmation_required"},
                 {"question", (*preview)->question},
                 {"preview", (*preview)->details},

@@ -89,9 +89,17 @@ TEST_CASE("audience ops never let a raw identifier out", "[audiences][privacy][h
         std::lock_guard lock(mutex);
         captured += message + "\n";
       };
-      const auto result = services.router->call({{"op", op}, {"args", args}}, env);
+      auto result = services.router->call({{"op", op}, {"args", args}}, env);
       check_clean(mode + " " + op + " structured", result.structured.dump());
       check_clean(mode + " " + op + " text", result.text);
+      // replace_audience_users previews first; its confirmed call is the one that sends the identifiers.
+      if (op == "replace_audience_users" && result.structured.value("needs_confirmation", false)) {
+        json confirmed = args;
+        confirmed["confirm"] = result.structured["data"]["confirmation_token"];
+        result = services.router->call({{"op", op}, {"args", confirmed}}, env);
+        check_clean(mode + " " + op + " confirmed structured", result.structured.dump());
+        check_clean(mode + " " + op + " confirmed text", result.text);
+      }
     }
   };
   SECTION("fake mode") {

@@ -9,6 +9,7 @@
 #include "ops/audiences/audiences_ops.hpp"
 #include "ops/audiences/customer_csv.hpp"
 #include "ops/audiences/customer_upload.hpp"
+#include "crypto/digest.hpp"
 
 namespace fbmcp::ops {
 namespace {
@@ -44,29 +45,65 @@ core::Result<CustomerTable> inline_table(const nlohmann::json& customers) {
   return table;
 }
 
-core::Result<OpOutput> invalid_users_args(const std::string& path, const std::string& message, const std::string& hint) {
-  auto e = core::fail(core::ErrorKind::InvalidArgs, message, hint);
-  e.error().path = path;
-  return e;
-}
-
 std::string verb_of(UploadMode mode) {
   return mode == UploadMode::Add ? "add" : mode == UploadMode::Remove ? "remove" : "replace";
 }
 
-core::Result<OpOutput> audience_users(UploadMode mode, const nlohmann::json& args, OpContext& ctx) {
-  const std::string audience_id = args["audience_id"].get<std::string>();
+// The rows the call gives, inline or from its CSV file, normalized and hashed; the raw values are dropped here.
+core::Result<PreparedRows> customer_rows_of(const nlohmann::json& args) {
   const bool inline_rows = args.contains("customers");
   if (inline_rows == args.contains("csv_path")) {
-    return invalid_users_args(inline_rows ? "csv_path" : "customers", "give exactly one of customers or csv_path",
-                              "customers: [{\"email\":\"…\",\"phone\":\"…\"}, …] inline, or csv_path: a CSV file whose "
-                              "header names the columns (email,phone,fn,ln,zip,ct,st,country,dob,gen,madid,extern_id)");
+    auto e = core::fail(core::ErrorKind::InvalidArgs, "give exactly one of customers or csv_path",
+                        "customers: [{\"email\":\"…\",\"phone\":\"…\"}, …] inline, or csv_path: a CSV file whose "
+                        "header names the columns (email,phone,fn,ln,zip,ct,st,country,dob,gen,madid,extern_id)");
+    e.error().path = inline_rows ? "csv_path" : "customers";
+    return e;
   }
   auto table = inline_rows ? inline_table(args["customers"]) : read_customer_csv(args["csv_path"].get<std::string>(), "csv_path");
   if (!table) return std::unexpected(table.error());
-  auto prepared = prepare_customer_rows(*table, inline_rows ? "customers" : "csv_path");
+  return prepare_customer_rows(*table, inline_rows ? "customers" : "csv_path");
+}
+
+// The audience, when people can be added to or removed from it (a customer list); InvalidArgs otherwise.
+core::Result<nlohmann::json> customer_list_audience(OpContext& ctx, const std::string& audience_id) {
+  auto audience = fetch_audience(ctx, audience_id);
+  if (!audience) return std::unexpected(audience.error());
+  if (audience->value("subtype", "") == "CUSTOM") return audience;
+  auto e = core::fail(core::ErrorKind::InvalidArgs,
+                      "audience " + audience_id + " is a " + audience->value("subtype", "") +
+                          " audience; people can be added to or removed from customer lists only",
+                      "pick a customer-list audience (subtype CUSTOM) from list_audiences, or create one with create_custom_audience");
+  e.error().path = "audience_id";
+  return e;
+}
+
+// usersreplace empties the list of everyone not in these rows, and nothing can bring them back (undo_change refuses
+// it), so it is confirmed like a delete. The token also binds a digest of the hashed rows: a CSV file edited after
+// the preview makes the confirmation fail instead of replacing the members with rows nobody saw counted.
+core::Result<std::optional<tool::ChangePreview>> confirm_replace(const nlohmann::json& args, OpContext& ctx) {
+  auto prepared = customer_rows_of(args);
   if (!prepared) return std::unexpected(prepared.error());
-  table->rows.clear();  // the raw values are not needed any more
+  if (prepared->data.empty()) return std::nullopt;  // nothing will be sent, so nothing is replaced
+  const std::string audience_id = args["audience_id"].get<std::string>();
+  auto audience = customer_list_audience(ctx, audience_id);
+  if (!audience) return std::unexpected(audience.error());
+  std::string hashed = prepared->schema.dump();
+  for (const auto& row : prepared->data) hashed += "\n" + row.dump();
+  std::string rows_text = std::to_string(prepared->data.size()) + " row(s)";
+  if (!prepared->invalid.empty()) rows_text += " (" + std::to_string(prepared->invalid.size()) + " more left out as invalid)";
+  return tool::ChangePreview{"Replace every member of audience '" + audience->value("name", "") + "' (" + audience_id +
+                                 ", " + audience_size_text(*audience) + ") with " + rows_text +
+                                 "? People not in these rows leave the audience; this cannot be undone.",
+                             {{"audience", *audience},
+                              {"rows_valid", prepared->data.size()},
+                              {"rows_invalid", prepared->invalid.size()}},
+                             crypto::sha256_hex(hashed)};
+}
+
+core::Result<OpOutput> audience_users(UploadMode mode, const nlohmann::json& args, OpContext& ctx) {
+  const std::string audience_id = args["audience_id"].get<std::string>();
+  auto prepared = customer_rows_of(args);
+  if (!prepared) return std::unexpected(prepared.error());
 
   auto invalid = nlohmann::json::array();
   for (size_t i = 0; i < prepared->invalid.size() && i < kInvalidRowsShown; ++i) {
@@ -97,13 +134,8 @@ core::Result<OpOutput> audience_users(UploadMode mode, const nlohmann::json& arg
     out.summary = "Dry run: " + rows_text + " normalized and hashed, ready to " + verb_of(mode) + "; nothing was sent.";
     return out;
   }
-  auto before = fetch_audience(ctx, audience_id);
+  auto before = customer_list_audience(ctx, audience_id);
   if (!before) return std::unexpected(before.error());
-  if (before->value("subtype", "") != "CUSTOM") {
-    return invalid_users_args("audience_id", "audience " + audience_id + " is a " + before->value("subtype", "") +
-                                                 " audience; people can be added to or removed from customer lists only",
-                              "pick a customer-list audience (subtype CUSTOM) from list_audiences, or create one with create_custom_audience");
-  }
   UploadPlan plan;
   plan.audience_id = audience_id;
   plan.mode = mode;
@@ -158,9 +190,11 @@ void register_audience_user_ops(tool::OpRegistry& registry) {
                 tool::Effect::Write, true,
                 [](const nlohmann::json& a, OpContext& c) { return audience_users(UploadMode::Remove, a, c); }, {}});
   registry.add({"replace_audience_users", "audiences",
-                "Replace everyone in a customer-list audience with these customers (Graph usersreplace), hashed first",
-                tool::Effect::Write, true,
-                [](const nlohmann::json& a, OpContext& c) { return audience_users(UploadMode::Replace, a, c); }, {}});
+                "Replace everyone in a customer-list audience with these customers (Graph usersreplace), hashed first; "
+                "needs confirmation",
+                tool::Effect::Destructive, true,
+                [](const nlohmann::json& a, OpContext& c) { return audience_users(UploadMode::Replace, a, c); },
+                confirm_replace});
 }
 
 }  // namespace fbmcp::ops
