@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const sdk = require("facebook-nodejs-business-sdk");
-const { FacebookAdsApi, FacebookAdsApiBatch, AdAccount, AdSet, Campaign, CustomAudience, AdReportRun, User } = sdk;
+const { FacebookAdsApi, FacebookAdsApiBatch, AdAccount, AdSet, Campaign, CustomAudience, AdReportRun, IGUser, User } = sdk;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.MCP_SERVER_BIN
@@ -202,5 +202,25 @@ describe("Meta's Node.js Business SDK against fake-graph", () => {
     const listed = await new AdAccount(USD).getAdImages(["hash", "name"], { hashes: [entry.hash] });
     assert.equal(listed.length, 1);
     assert.equal(listed[0].hash, entry.hash);
+  });
+
+  test("pages and Instagram: the user's pages with their own tokens, then an Instagram account's media page by page", T, async () => {
+    const pages = await new User("me").getAccounts(["name", "access_token", "instagram_business_account"]);
+    assert.ok(pages.length >= 1, "the fixture user manages pages");
+    for (const page of pages) assert.ok(page.access_token && page.access_token !== "meta-sdk-test-token",
+                                        "every page comes with its own page token");
+    const linked = pages.find((p) => p.instagram_business_account);
+    assert.ok(linked, "a fixture page has an Instagram business account");
+    const igId = linked.instagram_business_account.id;
+    const all = await new IGUser(igId).getMedia(["media_type", "timestamp"], { limit: 100 });
+    assert.ok(all.length >= 2);
+    const paged = [];
+    let page = await new IGUser(igId).getMedia(["media_type"], { limit: 1 });
+    for (let i = 0; i < 100; ++i) {
+      paged.push(...page.map((m) => m.id));
+      if (!page.hasNext()) break;
+      page = await page.next();
+    }
+    assert.deepEqual(paged, all.map((m) => m.id), "paging skipped or repeated a media");
   });
 });
