@@ -46,18 +46,14 @@ core::Result<std::unique_ptr<ClientPageStore>> ClientPageStore::open(const std::
   if (!key.empty() && key.size() != crypto::kAeadKeySize) {
     return core::fail(core::ErrorKind::Internal, "client page store: the key must be 32 bytes");
   }
-  auto db = open_private_sqlite(path);
-  if (!db) return std::unexpected(db.error());
-  std::unique_ptr<ClientPageStore> store(new ClientPageStore(*db, key));
   const char* schema =
       "CREATE TABLE IF NOT EXISTS client_pages (client_id TEXT NOT NULL, page_id TEXT NOT NULL, "
       "page_name TEXT NOT NULL DEFAULT '', ig_user_id TEXT NOT NULL DEFAULT '', token_label TEXT NOT NULL DEFAULT '', "
       "user_id TEXT NOT NULL DEFAULT '', sealed_page_token BLOB NOT NULL, created_at INTEGER NOT NULL, "
       "updated_at INTEGER NOT NULL, PRIMARY KEY (client_id, page_id))";
-  if (sqlite3_exec(*db, schema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return std::unexpected(client_page_db_error(*db, "create its table"));
-  }
-  return store;
+  auto db = open_private_sqlite(path, schema, "the client page store");
+  if (!db) return std::unexpected(db.error());
+  return std::unique_ptr<ClientPageStore>(new ClientPageStore(*db, key));
 }
 
 ClientPageStore::~ClientPageStore() {

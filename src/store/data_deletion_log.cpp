@@ -5,17 +5,12 @@
 namespace fbmcp::store {
 
 core::Result<std::unique_ptr<DataDeletionLog>> DataDeletionLog::open(const std::string& path) {
-  auto db = open_private_sqlite(path);
+  auto db = open_private_sqlite(path,
+                                "CREATE TABLE IF NOT EXISTS data_deletions (confirmation_code TEXT PRIMARY KEY, "
+                                "requested_at INTEGER NOT NULL, tokens_removed INTEGER NOT NULL, events_removed INTEGER NOT NULL)",
+                                "the data deletion log");
   if (!db) return std::unexpected(db.error());
-  std::unique_ptr<DataDeletionLog> log(new DataDeletionLog(*db));
-  if (sqlite3_exec(*db,
-                   "CREATE TABLE IF NOT EXISTS data_deletions (confirmation_code TEXT PRIMARY KEY, "
-                   "requested_at INTEGER NOT NULL, tokens_removed INTEGER NOT NULL, events_removed INTEGER NOT NULL)",
-                   nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return core::fail(core::ErrorKind::Internal, "cannot create the data deletion table in " + path + ": " +
-                                                     sqlite3_errmsg(*db));
-  }
-  return log;
+  return std::unique_ptr<DataDeletionLog>(new DataDeletionLog(*db));
 }
 
 DataDeletionLog::~DataDeletionLog() { sqlite3_close(db_); }

@@ -31,4 +31,16 @@ core::Result<sqlite3*> open_private_sqlite(const std::string& path) {
   return db;
 }
 
+core::Result<sqlite3*> open_private_sqlite(const std::string& path, const char* schema, const std::string& store_name) {
+  auto db = open_private_sqlite(path);
+  if (!db) return db;
+  if (sqlite3_exec(*db, schema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    const std::string message = sqlite3_errmsg(*db);
+    sqlite3_close(*db);
+    return core::fail(core::ErrorKind::Internal, store_name + " could not create its tables in " + path + ": " + message,
+                      "check that the data dir (FACEBOOK_MCP_DATA_DIR) is writable and not full");
+  }
+  return db;
+}
+
 }  // namespace fbmcp::store

@@ -20,21 +20,15 @@ std::string cache_db_path(const std::string& data_dir) { return data_dir + "/cac
 
 core::Result<std::unique_ptr<ResponseCache>> ResponseCache::open(const std::string& path,
                                                                 std::function<int64_t()> clock) {
-  auto db = open_private_sqlite(path);
-  if (!db) return std::unexpected(db.error());
-  if (!clock) clock = [] { return static_cast<int64_t>(std::time(nullptr)); };
-  std::unique_ptr<ResponseCache> cache(new ResponseCache(*db, std::move(clock)));
   const char* schema =
       "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, scope TEXT NOT NULL, kind TEXT NOT NULL, "
       "stored_at INTEGER NOT NULL, value TEXT NOT NULL);"
       "CREATE INDEX IF NOT EXISTS answers_scope ON answers (scope);"
       "CREATE INDEX IF NOT EXISTS answers_age ON answers (stored_at);";
-  if (sqlite3_exec(*db, schema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return core::fail(core::ErrorKind::Internal,
-                      "the response cache could not create its table in " + path + ": " + sqlite3_errmsg(*db),
-                      "check that the data dir (FACEBOOK_MCP_DATA_DIR) is writable and not full");
-  }
-  return cache;
+  auto db = open_private_sqlite(path, schema, "the response cache");
+  if (!db) return std::unexpected(db.error());
+  if (!clock) clock = [] { return static_cast<int64_t>(std::time(nullptr)); };
+  return std::unique_ptr<ResponseCache>(new ResponseCache(*db, std::move(clock)));
 }
 
 ResponseCache::~ResponseCache() { sqlite3_close(db_); }

@@ -16,18 +16,14 @@ std::unexpected<core::Error> event_store_failure(sqlite3* db, const std::string&
 std::string webhooks_db_path(const std::string& data_dir) { return data_dir + "/webhooks.db"; }
 
 core::Result<std::unique_ptr<WebhookEventStore>> WebhookEventStore::open(const std::string& path) {
-  auto db = open_private_sqlite(path);
-  if (!db) return std::unexpected(db.error());
-  std::unique_ptr<WebhookEventStore> store(new WebhookEventStore(*db));
   const char* schema =
       "CREATE TABLE IF NOT EXISTS webhook_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
       "dedupe_key TEXT NOT NULL UNIQUE, received_at INTEGER NOT NULL, object TEXT NOT NULL, entry_id TEXT NOT NULL, "
       "time INTEGER NOT NULL, field TEXT NOT NULL, value_summary TEXT NOT NULL);"
       "CREATE INDEX IF NOT EXISTS webhook_events_entry ON webhook_events (entry_id);";
-  if (sqlite3_exec(*db, schema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return event_store_failure(*db, "create its table in " + path);
-  }
-  return store;
+  auto db = open_private_sqlite(path, schema, "the webhook event store");
+  if (!db) return std::unexpected(db.error());
+  return std::unique_ptr<WebhookEventStore>(new WebhookEventStore(*db));
 }
 
 WebhookEventStore::~WebhookEventStore() { sqlite3_close(db_); }
