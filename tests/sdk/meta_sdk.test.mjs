@@ -223,4 +223,20 @@ describe("Meta's Node.js Business SDK against fake-graph", () => {
     }
     assert.deepEqual(paged, all.map((m) => m.id), "paging skipped or repeated a media");
   });
+
+  test("usage headers: with the SDK's setShowHeader, every answer carries Graph's rate-limit usage headers", T, async () => {
+    api.setShowHeader(true);
+    try {
+      const answer = await api.call("GET", [ACTIVE_USD_CAMPAIGN], { fields: "name" });
+      const headers = answer.headers;
+      assert.ok(headers, "no headers attached");
+      const appUsage = JSON.parse(headers["x-app-usage"]);
+      for (const key of ["call_count", "total_cputime", "total_time"]) assert.equal(typeof appUsage[key], "number", key);
+      const adAccountRead = await api.call("GET", [USD, "campaigns"], { fields: "name", limit: 1 });
+      const bucUsage = JSON.parse(adAccountRead.headers["x-business-use-case-usage"]);
+      assert.ok(Object.keys(bucUsage).length >= 1, "X-Business-Use-Case-Usage names the business it counts for");
+    } finally {
+      api.setShowHeader(false);
+    }
+  });
 });
