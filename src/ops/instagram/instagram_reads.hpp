@@ -14,6 +14,8 @@ namespace fbmcp::ops {
 // IG Media fields (graph-api-facts.md "Instagram": NSDK src/objects/ig-media.js, FBD/instagram-api/reference/ig-media).
 inline constexpr const char* kMediaRowFields =
     "id,caption,media_type,media_product_type,media_url,thumbnail_url,timestamp,permalink";
+// What a carousel child shows (GET /<album>/children): an IG Media without caption, counts or permalink.
+inline constexpr const char* kCarouselChildFields = "id,media_type,media_url,thumbnail_url,timestamp";
 
 struct InstagramTarget {
   std::string page_id;                    // when the call named a page
