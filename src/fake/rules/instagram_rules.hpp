@@ -24,7 +24,9 @@ inline constexpr const char* kCarouselParentKey = "__carousel_parent";
 // inside its album (children.data[]); the node keeps what Graph shows of a child — id, media_type, media_url,
 // thumbnail_url (video), timestamp (the album's, when the fixture gives none) — and no permalink ("Some fields,
 // such as permalink, cannot be used on photos within albums (children)": ig-media/children reference,
-// "Limitations"), no owner (so the account's /media edge lists the album, not its items). The album keeps only
+// "Limitations"; a third-party client's model of a child, docs.rs instagram-basic-display-api MediaCarouselAlbumChild,
+// has id, media_type, media_url, thumbnail_url, timestamp — and permalink, which Meta's reference rules out), no
+// owner (so the account's /media edge lists the album, not its items). The album keeps only
 // its children's ids, {"data": [{"id"}]}, which `fields=children{…}` expands from the child nodes.
 void add_carousel_children(ObjectStore& store);
 

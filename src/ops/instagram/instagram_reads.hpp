@@ -28,8 +28,9 @@ core::Result<InstagramTarget> instagram_target(const nlohmann::json& args, tool:
 // The answer for a page without an Instagram account: a normal result that says so.
 tool::OpOutput no_instagram_account(const std::string& page_id);
 
-// Copies the documented IG Media fields present in `media` with checked types; `children` of a carousel become
-// [{id, media_type, media_url}].
+// Copies the documented IG Media fields present in `media` with checked types; a `children` field read with the
+// media ({data: [...]}) becomes a list of shaped rows (instagram_post reads an album's children from its edge
+// instead and shapes each row with this).
 core::Result<nlohmann::json> shape_media(const nlohmann::json& media, const std::string& what);
 
 }  // namespace fbmcp::ops
