@@ -94,6 +94,18 @@ std::expected<nlohmann::json, GraphError> select_node(const Node& node, std::vec
   }
   auto out = project(node.data, selection);
   for (const auto& field : selection) {
+    if (const auto ids = referenced_ids(node, field.name)) {
+      auto rows = nlohmann::json::array();
+      for (const auto& child_id : *ids) {
+        const Node* child = store.find(child_id);
+        if (!child) continue;
+        auto expanded = select_node(*child, field.children, model, store);
+        if (!expanded) return expanded;
+        rows.push_back(std::move(*expanded));
+      }
+      out[field.name] = {{"data", std::move(rows)}};
+      continue;
+    }
     const auto id = referenced_id(node, field.name);
     if (!id) continue;
     const Node* target = store.find(*id);

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "embedded/embedded.hpp"
+#include "fake/rules/instagram_rules.hpp"
 
 namespace fbmcp::fake {
 namespace {
@@ -75,6 +76,7 @@ core::Result<World> load_world(const FixtureReader& read) {
     if (!objects->is_array()) return core::fail(core::ErrorKind::Internal, std::string(file) + " must be an array");
     for (auto& object : *objects) world.store.insert(type, std::move(object));
   }
+  add_carousel_children(world.store);
   return world;
 }
 

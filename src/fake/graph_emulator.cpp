@@ -119,6 +119,7 @@ constexpr EdgeSpec kObjectEdges[] = {
     {"campaign", "ads", "ad", "campaign_id"},
     {"adset", "ads", "ad", "adset_id"},
     {"ig_user", "media", "ig_media", nullptr},
+    {"ig_media", "children", "ig_media", kCarouselParentKey},
     {"page", "posts", "page_post", "page_id"},
     {"page", "published_posts", "page_post", "page_id"},
 };
@@ -291,6 +292,11 @@ void GraphEmulator::require_known_tokens(bool strict) {
   strict_tokens_ = strict;
 }
 
+void GraphEmulator::set_clock(std::function<std::string()> now) {
+  std::lock_guard lock(mutex_);
+  options_.now = now ? std::move(now) : system_now;
+}
+
 std::string GraphEmulator::me_id(const ParamMap& params) const {
   // /me is the user of the calling token when the emulator issued it to someone it knows; else the fixtures' me.
   const std::string owner = oauth_.user_of(param(params, "access_token").value_or(""));
@@ -441,9 +447,10 @@ graph::HttpResponse GraphEmulator::handle_locked(const std::string& method, cons
     if (spec->child_type == std::string("adimage")) {
       if (auto refused = filter_images_by_hash(params, children)) return respond_error(*refused, account);
     }
-    if (spec->child_type == std::string("ig_media")) {
+    if (spec->parent_type == std::string("ig_user")) {
       if (auto refused = filter_media_by_time(params, children)) return respond_error(*refused, account);
     }
+    if (spec->parent_type == std::string("ig_media")) order_carousel_children(parent, children);
     EdgeQuery query{spec->child_type, options_.base_url + "/" + options_.api_version + "/" + id + "/" + edge,
                     // AdVideo's status is an object ({video_status, …}), never DELETED.
                     spec->child_type != std::string("adaccount") && spec->child_type != std::string("advideo")};

@@ -52,6 +52,8 @@ class GraphEmulator {
   const OAuthApp& oauth_app() const { return oauth_.app(); }
   void set_app_secret(std::string secret);
   void require_known_tokens(bool strict);
+  // Replaces the clock (EmulatorOptions::now), e.g. to move a fixed FACEBOOK_FAKE_CLOCK past a token's expiry.
+  void set_clock(std::function<std::string()> now);
 
   // The HTML page behind a preview URL the preview edges handed out (fake/previews/preview_page.hpp): not a Graph
   // call, so it is neither counted nor metered.

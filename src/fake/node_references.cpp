@@ -37,4 +37,17 @@ std::optional<std::string> referenced_id(const Node& node, const std::string& fi
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> referenced_ids(const Node& node, const std::string& field) {
+  if (node.type != "ig_media" || field != "children") return std::nullopt;
+  const auto it = node.data.find("children");
+  if (it == node.data.end() || !it->is_object() || !it->contains("data") || !(*it)["data"].is_array()) {
+    return std::nullopt;
+  }
+  std::vector<std::string> ids;
+  for (const auto& row : (*it)["data"]) {
+    if (row.is_object() && row.contains("id") && row["id"].is_string()) ids.push_back(row["id"].get<std::string>());
+  }
+  return ids;
+}
+
 }  // namespace fbmcp::fake

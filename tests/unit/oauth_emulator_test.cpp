@@ -130,6 +130,10 @@ TEST_CASE("strict tokens: unknown, expired and revoked tokens get Graph's 190 an
   auto expired = w.call("GET", "me", {{"access_token", token}}, &status);
   CHECK(expired["error"]["code"] == 190);
   CHECK(expired["error"]["error_subcode"] == 463);
+  // Graph's wording, times in Pacific time (blynkkk/blynk-server#435, staciax/valorant-discord-bot#105).
+  CHECK(expired["error"]["message"] ==
+        "Error validating access token: Session has expired on Monday, 23-Nov-26 06:00:00 PST. The current time is "
+        "Monday, 23-Nov-26 06:00:01 PST.");
   // debug_token is asked with the app's token, and says the user token is no longer valid.
   const std::string app_token = w.emulator->oauth_app().id + "|" + w.emulator->oauth_app().secret;
   auto debug = w.call("GET", "debug_token", {{"input_token", token}, {"access_token", app_token}}, &status);
@@ -141,4 +145,19 @@ TEST_CASE("strict tokens: unknown, expired and revoked tokens get Graph's 190 an
   auto revoked = w.call("GET", "me", {{"access_token", fresh}}, &status);
   CHECK(revoked["error"]["code"] == 190);
   CHECK(revoked["error"]["error_subcode"] == 458);
+}
+
+TEST_CASE("strict tokens: an expired session is dated in Pacific daylight time in summer", "[fake][oauth]") {
+  LoginWorld w;
+  w.clock = "2026-07-01T12:00:00+0000";
+  w.emulator->require_known_tokens(true);
+  const std::string token = w.exchange(w.consent("summer")["code"])["access_token"];
+  w.clock = "2026-07-02T08:30:00+0000";
+  int status = 0;
+  auto expired = w.call("GET", "me", {{"access_token", token}}, &status);
+  CHECK(status == 400);
+  CHECK(expired["error"]["error_subcode"] == 463);
+  CHECK(expired["error"]["message"] ==
+        "Error validating access token: Session has expired on Wednesday, 01-Jul-26 07:00:00 PDT. The current time "
+        "is Thursday, 02-Jul-26 01:30:00 PDT.");
 }

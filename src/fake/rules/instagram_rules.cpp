@@ -34,4 +34,49 @@ std::optional<GraphError> filter_media_by_time(const ParamMap& params, std::vect
   return std::nullopt;
 }
 
+void add_carousel_children(ObjectStore& store) {
+  auto albums = store.select_mutable("ig_media", [](const Node& node) {
+    const auto it = node.data.find("children");
+    return it != node.data.end() && it->is_object() && it->contains("data") && (*it)["data"].is_array();
+  });
+  for (Node* album : albums) {
+    const std::string album_id = album->data.value("id", "");
+    auto ids = nlohmann::json::array();
+    for (const auto& embedded : album->data["children"]["data"]) {
+      if (!embedded.is_object() || !embedded.contains("id") || !embedded["id"].is_string()) continue;
+      nlohmann::json child = nlohmann::json::object();
+      for (const char* key : {"id", "media_type", "media_url", "thumbnail_url", "timestamp"}) {
+        if (embedded.contains(key)) child[key] = embedded[key];
+      }
+      if (!child.contains("timestamp") && album->data.contains("timestamp")) child["timestamp"] = album->data["timestamp"];
+      child[kCarouselParentKey] = album_id;
+      ids.push_back({{"id", child["id"]}});
+      store.insert("ig_media", std::move(child));
+    }
+    album->data["children"] = {{"data", std::move(ids)}};
+  }
+}
+
+void order_carousel_children(const Node& album, std::vector<const Node*>& children) {
+  std::vector<std::string> order;
+  const auto it = album.data.find("children");
+  if (it != album.data.end() && it->is_object() && it->contains("data") && (*it)["data"].is_array()) {
+    for (const auto& row : (*it)["data"]) {
+      if (row.is_object() && row.contains("id") && row["id"].is_string()) order.push_back(row["id"].get<std::string>());
+    }
+  }
+  const auto rank = [&](const Node* node) {
+    return std::find(order.begin(), order.end(), node->data.value("id", "")) - order.begin();
+  };
+  std::stable_sort(children.begin(), children.end(), [&](const Node* a, const Node* b) { return rank(a) < rank(b); });
+}
+
+bool is_carousel_child(const Node& media) { return media.type == "ig_media" && media.data.contains(kCarouselParentKey); }
+
+GraphError carousel_child_insights_error() {
+  GraphError e;
+  e.message = "(#100) Insights data is not available for any media within an Instagram Media album.";
+  return e;
+}
+
 }  // namespace fbmcp::fake

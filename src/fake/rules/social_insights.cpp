@@ -5,6 +5,7 @@
 
 #include "fake/delivery/local_days.hpp"
 #include "fake/delivery/seeded_random.hpp"
+#include "fake/rules/instagram_rules.hpp"
 #include "fake/rules/social_metrics.hpp"
 #include "graph/graph_time.hpp"
 
@@ -218,6 +219,7 @@ std::optional<std::expected<nlohmann::json, GraphError>> social_insights_edge(co
                                                                               const std::string& edge,
                                                                               const ParamMap& params, int64_t now) {
   if (edge != "insights") return std::nullopt;
+  if (is_carousel_child(node)) return std::unexpected(carousel_child_insights_error());
   if (node.type == "ig_media") return media_insights(node, params);
   if (node.type == "ig_user") return account_insights(node, params, now);
   if (node.type == "page") return page_insights(node, params, now);

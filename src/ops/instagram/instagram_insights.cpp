@@ -79,7 +79,11 @@ core::Result<OpOutput> media_insights(const nlohmann::json& args, OpContext& ctx
   auto body = ctx.graph.get(id + "/insights", {{"metric", join_metrics(metrics)}});
   if (!body) {
     auto error = body.error();
-    if (error.graph && error.graph->code == 100) {
+    if (error.graph && error.graph->code == 100 && error.message.find("within an Instagram Media album") != std::string::npos) {
+      // Graph has no subcode for it; only the hint depends on the wording (the refusal reaches the caller either way).
+      error.hint = "this media is an item of a carousel, which has no insights of its own (Meta's Instagram Media "
+                   "Insights reference, \"Album metrics\"); ask for the album's media_id instead";
+    } else if (error.graph && error.graph->code == 100) {
       error.hint = "a " + product->value_or("FEED") + " media has these metrics: " +
                    default_media_metrics(product->value_or("FEED")).dump() +
                    " (and more per Meta's Instagram Media Insights reference); impressions and plays are gone since v22";

@@ -1,6 +1,10 @@
 // instagram_media: an Instagram account's media, newest first, with cursor paging, a `since`/`until` window
 // (GET /<ig_user>/media params, graph-api-facts.md "Instagram") and a media type filter. Graph's /media has no type
-// filter, so media_type is applied to the rows read; the answer says how many rows it looked at.
+// filter, so media_type is applied here to the `limit` rows read: a page may hold fewer than `limit` (even none)
+// while more follow. paging.after is Graph's cursor after the last row READ (kept or not), so the next call starts
+// with the first row not yet looked at — nothing is skipped or repeated; when the result is cut to fit its budget,
+// the cursor of the last row shown is used instead (row_cursors), and the rows after it are read again and filtered
+// again. The answer says the filter was applied locally, how many rows it read and kept.
 #include "ops/all_ops.hpp"
 #include "ops/instagram/instagram_ops.hpp"
 #include "ops/instagram/instagram_reads.hpp"
@@ -35,12 +39,23 @@ core::Result<OpOutput> instagram_media(const nlohmann::json& args, OpContext& ct
   }
   OpOutput out;
   out.data = {{"ig_user_id", ig}, {"items", items}, {"count", items.size()}};
-  if (!type.empty()) out.data["rows_read"] = page->items.size();
+  if (!type.empty()) {
+    out.data["media_type_filter"] = {{"media_type", type}, {"applied", "locally"},
+                                     {"rows_read", page->items.size()}, {"rows_kept", items.size()}};
+    if (page->after && items.size() < page->items.size()) {
+      out.warnings.push_back("media_type " + type + " is applied locally (Graph's /media has no type filter): " +
+                             std::to_string(page->items.size()) + " rows read, " + std::to_string(items.size()) +
+                             " kept; more media follow, continue with paging.after (a short page is not the end)");
+    }
+  }
   if (page->after) out.paging = nlohmann::json{{"after", *page->after}, {"has_more", true}};
   out.row_cursors = std::move(cursors);
   out.table_columns = {"id", "media_type", "media_product_type", "timestamp", "like_count", "comments_count"};
   out.summary = std::to_string(items.size()) + " media of Instagram account " + ig +
-                (type.empty() ? std::string() : " of type " + type) + (page->after ? " (more available)" : "") + ":";
+                (type.empty() ? std::string()
+                             : " of type " + type + " (filtered locally from " + std::to_string(page->items.size()) +
+                                   " read)") +
+                (page->after ? " (more available)" : "") + ":";
   return out;
 }
 

@@ -1,5 +1,8 @@
-// instagram_post: one Instagram media with like and comment counts and, for a carousel, its children. A media the
-// identity cannot see is Graph's own error (code 100, subcode 33), which says so.
+// instagram_post: one Instagram media with like and comment counts and, for a carousel, its children as Graph lists
+// them on GET /<album>/children (IG Media reference, edge "children"; each child is an IG Media of its own, without
+// a permalink: "Some fields, such as permalink, cannot be used on photos within albums (children)", ig-media/children
+// reference, "Limitations"). A media the identity cannot see is Graph's own error (code 100, subcode 33), which
+// says so.
 #include "ops/all_ops.hpp"
 #include "ops/instagram/instagram_ops.hpp"
 #include "ops/instagram/instagram_reads.hpp"
@@ -12,9 +15,7 @@ using tool::OpOutput;
 
 core::Result<OpOutput> instagram_post(const nlohmann::json& args, OpContext& ctx) {
   const std::string id = args["media_id"].get<std::string>();
-  auto media = ctx.graph.get(id, {{"fields", std::string(kMediaRowFields) +
-                                                 ",shortcode,like_count,comments_count,owner,"
-                                                 "children{id,media_type,media_url}"}});
+  auto media = ctx.graph.get(id, {{"fields", std::string(kMediaRowFields) + ",shortcode,like_count,comments_count,owner"}});
   if (!media) {
     auto error = media.error();
     if (error.graph && error.graph->code == 100 && error.graph->error_subcode == 33) {
@@ -29,13 +30,30 @@ core::Result<OpOutput> instagram_post(const nlohmann::json& args, OpContext& ctx
     const auto owner = (*media)["owner"].value("id", nlohmann::json());
     if (owner.is_string()) (*row)["ig_user_id"] = owner;
   }
+  if (row->value("media_type", "") == "CAROUSEL_ALBUM") {
+    // An album holds at most 20 items (Instagram's carousel limit); one page of 50 reads them all.
+    constexpr size_t kInstagramCarouselReadLimit = 50;
+    auto children = ctx.graph.list(id + "/children", graph::Params{{"fields", kCarouselChildFields}},
+                                   kInstagramCarouselReadLimit);
+    if (!children) return std::unexpected(children.error());
+    auto rows = nlohmann::json::array();
+    for (const auto& child : children->items) {
+      auto shaped = shape_media(child, id + "/children");
+      if (!shaped) return std::unexpected(shaped.error());
+      rows.push_back(std::move(*shaped));
+    }
+    (*row)["children"] = std::move(rows);
+  }
   OpOutput out;
   out.data = {{"media", *row}};
   const auto count = [&](const char* key) {
     return (*row).contains(key) ? std::to_string((*row)[key].get<int64_t>()) : std::string("?");
   };
-  out.summary = row->value("media_type", "") + " " + id + " (" + row->value("timestamp", "") + "): " +
-                count("like_count") + " likes, " + count("comments_count") + " comments" +
+  // No counts in the answer (a carousel item read on its own, in the emulator): the summary says so.
+  const bool has_counts = row->contains("like_count") || row->contains("comments_count");
+  out.summary = row->value("media_type", "") + " " + id + " (" + row->value("timestamp", "") + ")" +
+                (has_counts ? ": " + count("like_count") + " likes, " + count("comments_count") + " comments"
+                            : std::string(": no like or comment counts in Graph's answer")) +
                 (row->contains("children") ? ", " + std::to_string((*row)["children"].size()) + " items in the carousel"
                                            : std::string()) +
                 ".";

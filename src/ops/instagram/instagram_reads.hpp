@@ -14,6 +14,8 @@ namespace fbmcp::ops {
 // IG Media fields (graph-api-facts.md "Instagram": NSDK src/objects/ig-media.js, FBD/instagram-api/reference/ig-media).
 inline constexpr const char* kMediaRowFields =
     "id,caption,media_type,media_product_type,media_url,thumbnail_url,timestamp,permalink";
+// What a carousel child shows (GET /<album>/children): an IG Media without caption, counts or permalink.
+inline constexpr const char* kCarouselChildFields = "id,media_type,media_url,thumbnail_url,timestamp";
 
 struct InstagramTarget {
   std::string page_id;                    // when the call named a page
@@ -26,8 +28,9 @@ core::Result<InstagramTarget> instagram_target(const nlohmann::json& args, tool:
 // The answer for a page without an Instagram account: a normal result that says so.
 tool::OpOutput no_instagram_account(const std::string& page_id);
 
-// Copies the documented IG Media fields present in `media` with checked types; `children` of a carousel become
-// [{id, media_type, media_url}].
+// Copies the documented IG Media fields present in `media` with checked types; a `children` field read with the
+// media ({data: [...]}) becomes a list of shaped rows (instagram_post reads an album's children from its edge
+// instead and shapes each row with this).
 core::Result<nlohmann::json> shape_media(const nlohmann::json& media, const std::string& what);
 
 }  // namespace fbmcp::ops
