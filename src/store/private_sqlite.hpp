@@ -9,7 +9,9 @@
 
 namespace fbmcp::store {
 
-// `path` is a file or ":memory:". The caller owns the handle (sqlite3_close).
-core::Result<sqlite3*> open_private_sqlite(const std::string& path);
+// `path` is a file or ":memory:". The caller owns the handle (sqlite3_close). `own_directory` = false leaves the
+// directory's mode alone: a file kept beside one the user named (fake mode's journal next to its --state file, which
+// may sit in /tmp) must not make that directory private.
+core::Result<sqlite3*> open_private_sqlite(const std::string& path, bool own_directory = true);
 
 }  // namespace fbmcp::store
