@@ -225,6 +225,21 @@ TEST_CASE("undo_change round trip: an account's spend_cap; putting back a higher
     // Sent in the currency's main unit, read back in minor units: exactly the limit it had.
     CHECK(node_of(*services, kEurCapAct, "spend_cap")["spend_cap"] == "15000000");
   }
+  SECTION("Meta's 10 limit changes a day hold for an undo too") {
+    auto lowered = call(*services, "update_spending_limit", {{"ad_account_id", kEurCapAct}, {"spend_cap", {{"amount", "100000.00"}}}});
+    REQUIRE_FALSE(lowered.is_error);
+    for (int i = 0; i < 9; ++i) {
+      INFO(i);
+      REQUIRE(services->emulator->handle("POST", kEurCapAct, {{"spend_cap", "100000.00"}}).status == 200);
+    }
+    auto throttled = call_confirmed(*services, "undo_change", {{"change_id", lowered.structured["data"]["change_id"]}});
+    INFO(throttled.text);
+    REQUIRE(throttled.is_error);
+    CHECK(throttled.structured["error"]["kind"] == "RateLimited");
+    CHECK(throttled.text.find("10 changes") != std::string::npos);
+    CHECK(node_of(*services, kEurCapAct, "spend_cap")["spend_cap"] == "10000000");
+    CHECK(followup_rows(*services).size() == 1);
+  }
   SECTION("a first limit taken away again") {
     auto capped = call(*services, "update_spending_limit", {{"ad_account_id", kFollowupAct}, {"spend_cap", {{"amount", "250000.00"}}}});
     INFO(capped.text);

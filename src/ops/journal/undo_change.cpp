@@ -467,6 +467,14 @@ core::Result<OpOutput> undo_change(const nlohmann::json& args, OpContext& ctx) {
                    "'s special_ad_categories go back: when a campaign's categories cannot change, make a new campaign "
                    "with the categories wanted (create_campaign) and build its ad sets and ads there";
     }
+    // Putting back an account's limit is one of Meta's 10 spending-limit changes a day (code 17, subcode 1885172,
+    // FBD/marketing-api/overview/rate-limiting; update_spending_limit words it the same).
+    if (error.graph && error.graph->code == 17 && error.graph->error_subcode == 1885172) {
+      error.kind = core::ErrorKind::RateLimited;
+      error.message = "change " + id + " was not undone: Meta allows only 10 changes to an ad account's spending "
+                      "limit per day, and this account has had them today; nothing was changed";
+      error.hint = "undo_change {\"change_id\": " + id + "} again tomorrow (waiting 24 hours is safe)";
+    }
     return std::unexpected(error);
   }
   // undo_of: the change put back; the router adds this undo's own journal row as change_id.
