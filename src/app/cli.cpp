@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "core/json_read.hpp"
 #include "core/log.hpp"
 #include "fake/world_state.hpp"
+#include "store/change_journal.hpp"
 #include "ops/all_ops.hpp"
 #include "tool/catalog.hpp"
 
@@ -35,8 +37,9 @@ Usage:
                                              with --state the fake world is loaded from and saved to FILE, so
                                              the next call continues it (progress goes to stderr); a spend
                                              or delete asks "[y/N]" on a terminal, else only previews
-  facebook-mcp fake reset [--state FILE]     delete the fake state file (FILE or FACEBOOK_FAKE_STATE): the next
-                                             run starts from the fixtures again
+  facebook-mcp fake reset [--state FILE]     delete the fake state file (FILE or FACEBOOK_FAKE_STATE) and the
+                                             change journal kept beside it (FILE.journal.db): the next run
+                                             starts from the fixtures again
   facebook-mcp login [--label NAME]          Facebook Login in a browser; the 60-day token is stored encrypted
   facebook-mcp token add --label NAME < FILE store a token (read from stdin, never argv) encrypted in the data dir
   facebook-mcp token list [--json]           stored tokens: label, status, default, user, expiry (never the token)
@@ -185,6 +188,15 @@ int fake_command(const std::vector<std::string>& args, const core::Settings& set
   if (!deleted) {
     std::cerr << "facebook-mcp fake reset: " << deleted.error().message << "\n  " << deleted.error().hint << "\n";
     return 1;
+  }
+  // The journal kept beside the state goes with it: the reseeded world hands out the same ids again, and an undo of
+  // an old row would then delete or change a new object.
+  const std::string journal = store::fake_journal_path(settings.fake_state);
+  for (const std::string& file : {journal, journal + "-journal", journal + "-wal", journal + "-shm"}) {
+    if (std::remove(file.c_str()) != 0 && errno != ENOENT) {
+      std::cerr << "facebook-mcp fake reset: cannot delete " << file << "; delete it by hand\n";
+      return 1;
+    }
   }
   std::cout << (*deleted ? "deleted the fake state file " : "no fake state file at ") << settings.fake_state
             << (*deleted ? "" : " (nothing to delete)") << "; the next run starts from the fixtures\n";

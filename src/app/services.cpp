@@ -29,13 +29,17 @@ core::Result<std::shared_ptr<fake::GraphEmulator>> make_emulator(const core::Set
 
 namespace {
 
-// The change journal: <data dir>/journal.db live; in memory in fake mode, whose changes are not real (even with a
-// state file: the journal of a fake world lasts as long as the process).
+// The change journal: <data dir>/journal.db live; fake mode's changes are not real, so its journal lives with its
+// world: in memory for the process, or beside the state file (<FILE>.journal.db) when the world is kept in one, so
+// list_changes and undo_change work after a restart as the world does.
 core::Result<std::unique_ptr<store::ChangeJournal>> open_change_journal(const core::Settings& settings) {
   // A fixed clock (FACEBOOK_FAKE_CLOCK; tests set it for the live path against fake-graph too) dates every row.
   std::function<int64_t()> clock;
   if (const auto fixed = graph::parse_graph_time(settings.fake_clock)) clock = [at = *fixed] { return at; };
-  if (settings.mode == core::Mode::Fake) return store::ChangeJournal::open(":memory:", clock);
+  if (settings.mode == core::Mode::Fake) {
+    if (settings.fake_state.empty()) return store::ChangeJournal::open(":memory:", clock);
+    return store::ChangeJournal::open(store::fake_journal_path(settings.fake_state), clock, false);
+  }
   return store::ChangeJournal::open(
       store::journal_db_path(settings.data_dir.empty() ? store::default_data_dir() : settings.data_dir), clock);
 }

@@ -68,6 +68,7 @@ core::Result<Fault> parse_fault(const nlohmann::json& spec) {
     return std::unexpected(bad_fault_plan("fault path is not a valid regex: " + f.path_pattern));
   }
   f.remaining = static_cast<int>(std::clamp<int64_t>(whole("count", 1), 1, 1'000'000));
+  f.skip = static_cast<int>(std::clamp<int64_t>(whole("skip", 0), 0, 1'000'000));
   f.code = static_cast<int>(std::clamp<int64_t>(whole("code", 1), 0, 100'000'000));
   f.error_subcode = static_cast<int>(std::clamp<int64_t>(whole("error_subcode", 0), 0, 100'000'000));
   f.is_transient = flag("is_transient", f.code == 1 || f.code == 2);
@@ -114,6 +115,10 @@ std::optional<Fault> FaultPlan::take(const std::string& method, const std::strin
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     if (!it->method.empty() && it->method != method) continue;
     if (!it->path_pattern.empty() && !std::regex_search(path, std::regex(it->path_pattern))) continue;
+    if (it->skip > 0) {
+      --it->skip;
+      return std::nullopt;  // this one passes; the fault waits for the next match
+    }
     Fault taken = *it;
     if (--it->remaining <= 0) faults_.erase(it);
     return taken;
@@ -127,6 +132,7 @@ nlohmann::json FaultPlan::describe() const {
   for (const auto& f : faults_) {
     auto item = f.spec;
     item["remaining"] = f.remaining;
+    if (f.skip > 0 || item.contains("skip")) item["skip"] = f.skip;  // what is left of it
     out.push_back(item);
   }
   return out;

@@ -13,6 +13,7 @@
 //   {"kind":"body","status":200,"body":"true","apply":false}   raw body as given; apply:true runs the request first
 //   {"kind":"headers","headers":{"X-Ad-Account-Usage":"{\"acc_id_util_pct\":\"100\"}"}}  normal answer + headers
 //   {"kind":"close_after_apply"}               run the request, then close the connection without answering
+// "skip": N lets the first N matching requests through untouched (e.g. a launch's create batch), then fails the next.
 #pragma once
 #include <cstdint>
 #include <mutex>
@@ -33,6 +34,7 @@ struct Fault {
   std::string method;          // empty = any
   std::string path_pattern;    // ECMAScript regex searched in the path; empty = any
   int remaining = 1;           // how many matching requests fail
+  int skip = 0;                // how many matching requests pass untouched before the first that fails
   int http_status = 400;
   int code = 1;
   int error_subcode = 0;

@@ -14,6 +14,7 @@ core::Error journal_failure(sqlite3* db, const std::string& what) {
 }
 
 std::string outcome_of(const ChangeSet& change) {
+  if (!change.outcome.empty()) return change.outcome;
   size_t failed = 0;
   for (const auto& item : change.items) failed += item.ok ? 0 : 1;
   if (failed == 0) return "ok";
@@ -41,6 +42,7 @@ ChangeItem item_from_json(const nlohmann::json& j) {
   if (const auto it = j.find("fields"); it != j.end() && it->is_object()) item.fields = *it;
   if (const auto it = j.find("ok"); it != j.end() && it->is_boolean()) item.ok = it->get<bool>();
   item.error = text("error");
+  item.note = text("note");
   return item;
 }
 
@@ -70,9 +72,11 @@ constexpr const char* kJournalColumns = "id, at, op, token_label, outcome, undo_
 
 std::string journal_db_path(const std::string& data_dir) { return data_dir + "/journal.db"; }
 
+std::string fake_journal_path(const std::string& state_file) { return state_file + ".journal.db"; }
+
 core::Result<std::unique_ptr<ChangeJournal>> ChangeJournal::open(const std::string& path,
-                                                                 std::function<int64_t()> now) {
-  auto db = open_private_sqlite(path);
+                                                                 std::function<int64_t()> now, bool own_directory) {
+  auto db = open_private_sqlite(path, own_directory);
   if (!db) return std::unexpected(db.error());
   if (!now) now = [] { return static_cast<int64_t>(std::time(nullptr)); };
   std::unique_ptr<ChangeJournal> journal(new ChangeJournal(*db, std::move(now)));
@@ -182,6 +186,7 @@ nlohmann::json to_json(const ChangeItem& item) {
                       {"fields", item.fields}, {"ok", item.ok}};
   if (!item.account_id.empty()) j["account_id"] = item.account_id;
   if (!item.ok) j["error"] = item.error;
+  if (!item.note.empty()) j["note"] = item.note;
   return j;
 }
 

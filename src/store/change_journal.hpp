@@ -27,6 +27,7 @@ struct ChangeItem {
   nlohmann::json fields = nlohmann::json::object();  // {field: {"before": v, "after": v}} in Graph's terms
   bool ok = true;          // bulk ops: each item's own outcome
   std::string error;       // why it failed, when !ok
+  std::string note;        // what else a reader must know (an object a failed call left behind)
 };
 
 // What one op call changed, as the op describes it (tool::OpOutput::change); the router adds who and when.
@@ -35,6 +36,9 @@ struct ChangeSet {
   nlohmann::json graph_ids = nlohmann::json::array();  // ids Graph answered (created objects, batch results)
   nlohmann::json counts = nlohmann::json::object();    // what must not be kept itself: {"rows_sent": 482}
   int64_t undo_of = 0;                                 // undo_change: the change it put back
+  // The row's outcome when the items' own do not say it: "left_behind" for a call that failed but left objects at
+  // Meta its clean-up could not delete (launch_ad). Empty = from the items (ok | partial | failed).
+  std::string outcome;
 };
 
 struct ChangeRecord {
@@ -42,7 +46,7 @@ struct ChangeRecord {
   int64_t at = 0;  // Unix seconds
   std::string op;
   std::string token_label;  // "" = the process token (or fake mode's fixture user)
-  std::string outcome;      // "ok" | "partial" | "failed" (from the items)
+  std::string outcome;      // "ok" | "partial" | "failed" (from the items) | "left_behind" (ChangeSet::outcome)
   int64_t undone_by = 0;    // the undo_change that put it back, when one did
   ChangeSet change;
 };
@@ -62,13 +66,18 @@ struct ChangePage {
 
 // <data_dir>/journal.db
 std::string journal_db_path(const std::string& data_dir);
+// Fake mode with a state file keeps its journal beside it, so list_changes and undo_change work across processes
+// as the fake world does: <state file>.journal.db (0600; `fake reset` deletes it with the state).
+std::string fake_journal_path(const std::string& state_file);
 
 class ChangeJournal {
  public:
   // ":memory:" or a file (created 0600 in a 0700 directory). `now` is the journal's clock (fake mode's fixed clock
   // in tests, so goldens are reproducible); unset = the system clock.
+  // `own_directory` as open_private_sqlite takes it (false beside a fake state file).
   static core::Result<std::unique_ptr<ChangeJournal>> open(const std::string& path,
-                                                           std::function<int64_t()> now = {});
+                                                           std::function<int64_t()> now = {},
+                                                           bool own_directory = true);
   ~ChangeJournal();
   ChangeJournal(const ChangeJournal&) = delete;
   ChangeJournal& operator=(const ChangeJournal&) = delete;

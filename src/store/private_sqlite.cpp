@@ -8,12 +8,12 @@
 
 namespace fbmcp::store {
 
-core::Result<sqlite3*> open_private_sqlite(const std::string& path) {
+core::Result<sqlite3*> open_private_sqlite(const std::string& path, bool own_directory) {
   if (path != ":memory:") {
     const auto dir = std::filesystem::path(path).parent_path();
     std::error_code ec;
-    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-    if (!dir.empty()) ::chmod(dir.c_str(), 0700);
+    if (own_directory && !dir.empty()) std::filesystem::create_directories(dir, ec);
+    if (own_directory && !dir.empty()) ::chmod(dir.c_str(), 0700);
     // Created 0600 before SQLite opens it: a chmod after sqlite3_open would leave a moment under the umask's mode.
     const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
     if (fd >= 0) ::close(fd);

@@ -82,6 +82,9 @@ class OpContext {
   // When any answer this call used came from the cache: the oldest one's time (Unix seconds). The router then
   // tells the agent how old it is and that `fresh: true` asks Meta again (cached_answer_warning).
   std::optional<int64_t> oldest_cached_answer;
+  // What a call that failed nonetheless left at Meta (launch_ad's clean-up could not delete what it made): the
+  // router journals it with the failure, so list_changes shows it and undo_change can delete it.
+  std::optional<store::ChangeSet> left_behind;
   // Where files an op writes for the user go by default (export_insights); the live store's directory.
   std::string data_dir;
 

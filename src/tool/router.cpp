@@ -134,7 +134,9 @@ ToolResult Router::run(const std::string& op, const nlohmann::json& args, const 
   auto output = spec.handler(args, ctx);
   if (!output) {
     note_token_error(ctx, output.error());
-    return failure(op, output.error());
+    auto error = output.error();
+    if (!dry_run) journal_left_behind(op, spec, ctx, error);
+    return failure(op, error);
   }
   if (spec.effect != Effect::Read && !dry_run) {
     core::log(core::LogLevel::Notice, "ops", op + " done: " + output->summary);

@@ -91,6 +91,9 @@ class Router {
   std::optional<ToolResult> read_only_refusal(const std::string& op, const OpSpec& spec) const;
   // Records the change a successful write described in the journal, once for all ops (router_journal.cpp).
   void journal_change(const std::string& op, const OpSpec& spec, const OpContext& ctx, OpOutput& output) const;
+  // A failed call's ctx.left_behind (objects its clean-up could not delete) goes to the journal too; the error
+  // then names the row (detail.change_id) so undo_change can delete them (router_journal.cpp).
+  void journal_left_behind(const std::string& op, const OpSpec& spec, const OpContext& ctx, core::Error& error) const;
 
   const OpRegistry& registry_;
   graph::GraphClient& graph_;

@@ -34,7 +34,34 @@ void Router::journal_change(const std::string& op, const OpSpec& spec, const OpC
     core::log(core::LogLevel::Error, "journal", id.error().message);
     output.warnings.push_back("the change was made but could not be journaled (" + id.error().message +
                               "), so undo_change cannot put it back");
+    return;
   }
+  // The row's id rides in the result (data.change_id), so an agent can pass it straight to undo_change or
+  // list_changes. Rows are numbered from 1 in each journal, so fake mode's ids are the same on every run.
+  if (output.data.is_null()) output.data = nlohmann::json::object();
+  if (output.data.is_object()) {
+    output.data["change_id"] = *id;
+  } else {
+    core::log(core::LogLevel::Debug, "journal", op + "'s data is not an object; change " + std::to_string(*id) +
+                                                    " is in list_changes only");
+  }
+}
+
+void Router::journal_left_behind(const std::string& op, const OpSpec& spec, const OpContext& ctx,
+                                 core::Error& error) const {
+  if (!journal_ || spec.local_only || !ctx.left_behind || ctx.left_behind->items.empty()) return;
+  auto id = journal_->record(op, ctx.token_label.empty() ? token_label_ : ctx.token_label, *ctx.left_behind);
+  if (!id) {
+    core::log(core::LogLevel::Error, "journal", id.error().message);
+    error.hint += (error.hint.empty() ? "" : "; ") + std::string("what was left behind could not be journaled (") +
+                  id.error().message + "): delete it with the delete op it names";
+    return;
+  }
+  const std::string row = std::to_string(*id);
+  if (error.detail.is_null()) error.detail = nlohmann::json::object();
+  if (error.detail.is_object()) error.detail["change_id"] = *id;
+  error.hint += (error.hint.empty() ? "" : "; ") + std::string("journaled as change ") + row +
+                ": undo_change {\"change_id\": " + row + "} deletes what was left behind (it asks first)";
 }
 
 }  // namespace fbmcp::tool

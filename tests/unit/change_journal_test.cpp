@@ -119,6 +119,11 @@ TEST_CASE("every write op leaves exactly one journal row for one change it made"
         ++journaled;
         const auto& row = rows.front();
         CHECK(row.op == spec.name);
+        // The result names its row, so an agent can pass it straight to undo_change.
+        const auto& data = result.structured["data"];
+        REQUIRE(data.is_object());
+        REQUIRE(data.contains("change_id"));
+        CHECK(data["change_id"] == row.id);
         REQUIRE_FALSE(row.change.items.empty());
         for (const auto& item : row.change.items) {
           CHECK_FALSE(item.kind.empty());

@@ -37,7 +37,8 @@ constexpr CopyKind kCopyKinds[] = {
 // for a synchronous call and 51 for an asynchronous call." (FBD/marketing-api/reference/ad-campaign-group/copies and
 // …/ad-campaign/copies, the same sentence on both; graph-api-facts.md §2). "Asynchronous" is the copy sent as an item
 // of POST /act_<id>/async_batch_requests (fake/async_requests.hpp). Meta's error code for a copy over the limit is
-// not in those pages; the emulator answers code 100 blaming deep_copy.
+// not in those pages, and searching again (docs, issues and code corpora for "copies", "deep_copy", "too many",
+// "async", issue 14's follow-up) found no recorded answer either; the emulator answers code 100 blaming deep_copy.
 constexpr size_t kMaxSyncCopiedAds = 3;
 constexpr size_t kMaxAsyncCopiedAds = 51;
 thread_local bool copying_in_async_batch = false;

@@ -8,6 +8,7 @@
 
 #include "graph/json_fields.hpp"
 #include "graph/response_decoding.hpp"
+#include "money/money.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/common/money_args.hpp"
 #include "ops/common/spend_raises.hpp"
@@ -23,12 +24,23 @@ using tool::ChangePreview;
 using tool::OpContext;
 using tool::OpOutput;
 
-// What undo_change sets back (issue 14: status, budgets, bid, name, schedule, targeting).
+// What undo_change sets back (issue 14: status, budgets, bid, name, schedule, targeting; an ad's creative and
+// tracking_specs, a campaign's special_ad_categories, an account's spend_cap).
 const std::set<std::string>& undoable_fields() {
-  static const std::set<std::string> kFields = {"status",      "name",       "daily_budget", "lifetime_budget",
-                                                "bid_amount",  "bid_strategy", "spend_cap",  "start_time",
-                                                "end_time",    "stop_time",  "targeting"};
+  static const std::set<std::string> kFields = {
+      "status",     "name",       "daily_budget", "lifetime_budget", "bid_amount",     "bid_strategy",
+      "spend_cap",  "start_time", "end_time",     "stop_time",       "targeting",      "creative",
+      "tracking_specs", "special_ad_categories"};
   return kFields;
+}
+// The value to send to put `field` back, from the value Graph read before the change. An ad reads its creative as
+// {"id": "<creative id>"} but is set with creative={"creative_id": "<id>"} (graph-api-facts.md, POST
+// /act_<id>/ads; PSDK adobjects/ad.py: creative is an AdCreative), so the read form is turned into the write form.
+nlohmann::json undo_write_value(const std::string& field, const nlohmann::json& before) {
+  if (field == "creative" && before.is_object() && before.contains("id") && !before.contains("creative_id")) {
+    return {{"creative_id", before["id"]}};
+  }
+  return before;
 }
 bool is_undo_money_field(const std::string& field) {
   return field == "daily_budget" || field == "lifetime_budget" || field == "bid_amount" || field == "spend_cap";
@@ -216,7 +228,7 @@ core::Result<void> plan_update_targets(OpContext& ctx, UndoPlan& plan) {
                 " before change " + std::to_string(plan.record.id) + ", and an update cannot take one away",
             "change it with update_" + target.item.kind + " instead"));
       }
-      target.params.set(field, before);
+      target.params.set(field, undo_write_value(field, before));
       if (is_undo_money_field(field)) {
         const std::string text = before.is_string() ? before.get<std::string>() : before.dump();
         try {
@@ -224,6 +236,14 @@ core::Result<void> plan_update_targets(OpContext& ctx, UndoPlan& plan) {
         } catch (...) {
           return std::unexpected(graph::unexpected_shape(target.item.object_id, field + " in the journal is not a number"));
         }
+      }
+      if (field == "spend_cap" && target.item.kind == "account") {
+        // An account reads spend_cap in minor units but takes it in the currency's main unit ("1500.00"; 0 = no
+        // limit), as update_spending_limit sends it (ops/accounts/spending_limit.cpp).
+        const int64_t minor = target.money[field].get<int64_t>();
+        auto amount = minor == 0 ? core::Result<std::string>("0") : money::to_amount(minor, target.currency);
+        if (!amount) return std::unexpected(amount.error());
+        target.params.set(field, *amount);
       }
     }
     if (changed_since.empty() && !target.money.empty()) {
@@ -268,7 +288,8 @@ core::Result<UndoPlan> plan_undo(const nlohmann::json& args, OpContext& ctx) {
           return std::unexpected(undo_refusal(
               "change " + std::to_string(plan.record.id) + " set " + field + " of " + undo_kind_words(item.kind) +
                   " " + item.object_id + ", which undo_change does not put back (it restores status, name, "
-                  "budgets, bid, schedule and targeting)",
+                  "budgets, bid, schedule, targeting, an ad's creative and tracking_specs, a campaign's "
+                  "special_ad_categories and an account's spend_cap)",
               "set the old value with update_" + item.kind));
         }
       }
@@ -336,6 +357,15 @@ core::Result<std::optional<ChangePreview>> undo_needs_confirmation(const nlohman
              money_text(raise.after, target.currency);
     }
     if (raises.activates) why += std::string(why.empty() ? "" : ", ") + "status " + raises.status_before + " → ACTIVE";
+    if (target.item.kind == "account" && target.money.contains("spend_cap")) {
+      // As update_spending_limit asks: removing an account's limit, or raising it, lets the account spend more.
+      const int64_t now = current_minor(target.current, "spend_cap");
+      const int64_t back = target.money["spend_cap"].get<int64_t>();
+      if (now != 0 && (back == 0 || back > now)) {
+        why += std::string(why.empty() ? "" : ", ") + "spending limit " + money_text(now, target.currency) + " → " +
+               (back == 0 ? std::string("no limit") : money_text(back, target.currency));
+      }
+    }
     if (why.empty()) continue;
     reasons.push_back(undo_kind_words(target.item.kind) + " '" + target.current.value("name", "") + "': " + why);
     spending.push_back({{"object_id", target.item.object_id}, {"change", why}});
@@ -361,7 +391,7 @@ core::Result<OpOutput> undo_change(const nlohmann::json& args, OpContext& ctx) {
   if (plan->deletes && dry_run) {
     auto would = nlohmann::json::array();
     for (size_t i : order) would.push_back(plan->targets[i].item.object_id);
-    out.data = {{"dry_run", true}, {"change_id", plan->record.id}, {"would_delete", would}};
+    out.data = {{"dry_run", true}, {"undo_of", plan->record.id}, {"would_delete", would}};
     out.summary = "Dry run: undoing change " + id + " would delete " + std::to_string(would.size()) +
                   " object(s); nothing changed.";
     return out;
@@ -425,8 +455,30 @@ core::Result<OpOutput> undo_change(const nlohmann::json& args, OpContext& ctx) {
     change.items.push_back(std::move(item));
   }
   // One object, and Meta refused: the call failed and nothing changed.
-  if (results.size() == 1 && first_error) return std::unexpected(*first_error);
-  out.data = {{"change_id", plan->record.id}, {"op", plan->record.op}, {"items", items}};
+  if (results.size() == 1 && first_error) {
+    auto error = *first_error;
+    if (!plan->deletes && plan->targets.front().item.fields.contains("special_ad_categories")) {
+      // Meta's docs say new and edited campaigns must declare their special ad categories (FBD marketing-api/
+      // audiences/special-ad-category), so the emulator lets an update set them. Third-party guides say the category
+      // cannot change after creation, but no Meta error code for that refusal was found (searched docs/issues/code,
+      // issue 14): whatever Meta answers is passed on, with what to do instead.
+      error.hint = (error.hint.empty() ? "" : error.hint + "; ") +
+                   "Meta did not let campaign " + plan->targets.front().item.object_id +
+                   "'s special_ad_categories go back: when a campaign's categories cannot change, make a new campaign "
+                   "with the categories wanted (create_campaign) and build its ad sets and ads there";
+    }
+    // Putting back an account's limit is one of Meta's 10 spending-limit changes a day (code 17, subcode 1885172,
+    // FBD/marketing-api/overview/rate-limiting; update_spending_limit words it the same).
+    if (error.graph && error.graph->code == 17 && error.graph->error_subcode == 1885172) {
+      error.kind = core::ErrorKind::RateLimited;
+      error.message = "change " + id + " was not undone: Meta allows only 10 changes to an ad account's spending "
+                      "limit per day, and this account has had them today; nothing was changed";
+      error.hint = "undo_change {\"change_id\": " + id + "} again tomorrow (waiting 24 hours is safe)";
+    }
+    return std::unexpected(error);
+  }
+  // undo_of: the change put back; the router adds this undo's own journal row as change_id.
+  out.data = {{"undo_of", plan->record.id}, {"op", plan->record.op}, {"items", items}};
   if (dry_run) {
     out.data["dry_run"] = true;
     out.summary = "Dry run: Meta accepted putting back change " + id + " (" + plan->record.op + "); nothing changed.";

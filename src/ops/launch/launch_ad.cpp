@@ -136,6 +136,22 @@ core::Result<OpOutput> launch_ad(const nlohmann::json& args, OpContext& ctx) {
     std::string made_text = left.empty() ? "nothing was left behind (what was made was deleted)"
                                          : "left behind, PAUSED: " + left.front();
     for (size_t i = 1; i < left.size(); ++i) made_text += ", " + left[i];
+    // What stands at Meta is journaled with the failure (the router does it): list_changes shows it and
+    // undo_change deletes it, newest first, after asking.
+    store::ChangeSet left_change;
+    left_change.outcome = "left_behind";
+    for (const auto& outcome : run.steps) {
+      if (outcome.outcome != "left") continue;
+      store::ChangeItem item{outcome.step, outcome.id, plan->act_id, "create",
+                             {{"name", {{"before", nullptr}, {"after", args["name"]}}}}};
+      item.note = "left behind: launch_ad failed at the " + failed + " step and its clean-up could not delete it";
+      left_change.items.push_back(std::move(item));
+      left_change.graph_ids.push_back(outcome.id);
+    }
+    if (!left_change.items.empty()) {
+      left_change.counts = {{"cleanup_failed", left_change.items.size()}};
+      ctx.left_behind = std::move(left_change);
+    }
     error.message = "launch_ad stopped at the " + failed + " step: " + error.message + "; " + made_text;
     if (plan->image) error.message += " (the uploaded image stays in the account's image library)";
     error.detail = {{"steps", steps}};
