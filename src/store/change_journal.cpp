@@ -76,10 +76,6 @@ std::string fake_journal_path(const std::string& state_file) { return state_file
 
 core::Result<std::unique_ptr<ChangeJournal>> ChangeJournal::open(const std::string& path,
                                                                  std::function<int64_t()> now, bool own_directory) {
-  auto db = open_private_sqlite(path, own_directory);
-  if (!db) return std::unexpected(db.error());
-  if (!now) now = [] { return static_cast<int64_t>(std::time(nullptr)); };
-  std::unique_ptr<ChangeJournal> journal(new ChangeJournal(*db, std::move(now)));
   const char* schema =
       "CREATE TABLE IF NOT EXISTS changes (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, "
       "op TEXT NOT NULL, token_label TEXT NOT NULL, outcome TEXT NOT NULL, undo_of INTEGER NOT NULL DEFAULT 0, "
@@ -88,10 +84,10 @@ core::Result<std::unique_ptr<ChangeJournal>> ChangeJournal::open(const std::stri
       "account_id TEXT NOT NULL);"
       "CREATE INDEX IF NOT EXISTS change_objects_object ON change_objects (object_id);"
       "CREATE INDEX IF NOT EXISTS change_objects_account ON change_objects (account_id);";
-  if (sqlite3_exec(*db, schema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return std::unexpected(journal_failure(*db, "create its tables"));
-  }
-  return journal;
+  auto db = open_private_sqlite(path, schema, "the change journal", own_directory);
+  if (!db) return std::unexpected(db.error());
+  if (!now) now = [] { return static_cast<int64_t>(std::time(nullptr)); };
+  return std::unique_ptr<ChangeJournal>(new ChangeJournal(*db, std::move(now)));
 }
 
 ChangeJournal::~ChangeJournal() { sqlite3_close(db_); }

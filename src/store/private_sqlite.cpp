@@ -31,8 +31,9 @@ core::Result<sqlite3*> open_private_sqlite(const std::string& path, bool own_dir
   return db;
 }
 
-core::Result<sqlite3*> open_private_sqlite(const std::string& path, const char* schema, const std::string& store_name) {
-  auto db = open_private_sqlite(path);
+core::Result<sqlite3*> open_private_sqlite(const std::string& path, const char* schema, const std::string& store_name,
+                                           bool own_directory) {
+  auto db = open_private_sqlite(path, own_directory);
   if (!db) return db;
   if (sqlite3_exec(*db, schema, nullptr, nullptr, nullptr) != SQLITE_OK) {
     const std::string message = sqlite3_errmsg(*db);
