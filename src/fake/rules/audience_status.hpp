@@ -22,8 +22,11 @@ void set_audience_size(nlohmann::json& audience, int64_t matched);
 // operation_status {200, "Normal"} (the fixtures' wording).
 nlohmann::json normal_operation_status();
 
-// A lookalike still being built: no size yet. Code and wording unverified: the same public project observed that a
-// lookalike read right after creation "always answers 'Updating'", without saying in which status field.
+// A lookalike still being built: no size yet. Meta's lookalike guide says lookalikes "can take 1-6 hours to fully
+// populate", that ad sets may target them meanwhile, and points at the delivery status for this state
+// (developers.facebook.com/docs/marketing-api/audiences/guides/lookalike-audiences) — so the emulator reports it in
+// delivery_status and lets ad sets use the audience. Its code and wording are unverified: the same public project
+// observed that a lookalike read right after creation "always answers 'Updating'", without saying in which field.
 nlohmann::json populating_delivery_status();
 
 }  // namespace fbmcp::fake
