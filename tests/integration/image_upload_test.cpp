@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kAccount = "act_1029384756102938";
+constexpr const char* kImageUploadAccount = "act_1029384756102938";
 
 struct PrivateUrlsAllowed {
   PrivateUrlsAllowed() { ::setenv("FACEBOOK_ALLOW_PRIVATE_URLS", "1", 1); }
@@ -44,7 +44,7 @@ TEST_CASE("upload_image from a loopback URL over the live path, idempotent by co
   const size_t images_before = world->emulator->count("adimage");
   {
     PrivateUrlsAllowed allowed;
-    auto first = testing::call(*world->services, "upload_image", {{"ad_account_id", kAccount}, {"image_url", base + "/ads/square.jpg"}});
+    auto first = testing::call(*world->services, "upload_image", {{"ad_account_id", kImageUploadAccount}, {"image_url", base + "/ads/square.jpg"}});
     INFO(first.text);
     REQUIRE_FALSE(first.is_error);
     const auto& uploaded = first.structured["data"]["image"];
@@ -58,25 +58,25 @@ TEST_CASE("upload_image from a loopback URL over the live path, idempotent by co
     CHECK(first.structured.dump().find("bytes\":\"") == std::string::npos);
     CHECK(world->emulator->count("adimage") == images_before + 1);
 
-    auto again = testing::call(*world->services, "upload_image", {{"ad_account_id", kAccount}, {"image_url", base + "/ads/square.jpg"}});
+    auto again = testing::call(*world->services, "upload_image", {{"ad_account_id", kImageUploadAccount}, {"image_url", base + "/ads/square.jpg"}});
     REQUIRE_FALSE(again.is_error);
     CHECK(again.structured["data"]["image"]["hash"] == uploaded["hash"]);
     CHECK(world->emulator->count("adimage") == images_before + 1);
 
-    auto listed = testing::call(*world->services, "list_images", {{"ad_account_id", kAccount}, {"hashes", {uploaded["hash"]}}});
+    auto listed = testing::call(*world->services, "list_images", {{"ad_account_id", kImageUploadAccount}, {"hashes", {uploaded["hash"]}}});
     REQUIRE_FALSE(listed.is_error);
     REQUIRE(listed.structured["data"]["items"].size() == 1);
     CHECK(listed.structured["data"]["items"][0]["hash"] == uploaded["hash"]);
     CHECK(listed.structured["data"]["items"][0]["width"] == 1080);
 
     // A key served as image/jpeg from a .jpg URL is still a key: nothing reaches Graph.
-    auto key = testing::call(*world->services, "upload_image", {{"ad_account_id", kAccount}, {"image_url", base + "/ads/key.jpg"}});
+    auto key = testing::call(*world->services, "upload_image", {{"ad_account_id", kImageUploadAccount}, {"image_url", base + "/ads/key.jpg"}});
     CHECK(key.is_error);
     CHECK(key.text.find("a PEM private key") != std::string::npos);
     CHECK(world->emulator->count("adimage") == images_before + 1);
   }
   // Without the switch, the same loopback URL is refused before any download.
-  auto refused = testing::call(*world->services, "upload_image", {{"ad_account_id", kAccount}, {"image_url", base + "/ads/square.jpg"}});
+  auto refused = testing::call(*world->services, "upload_image", {{"ad_account_id", kImageUploadAccount}, {"image_url", base + "/ads/square.jpg"}});
   CHECK(refused.is_error);
   CHECK(refused.structured["error"]["path"] == "image_url");
   web.stop();
@@ -88,7 +88,7 @@ TEST_CASE("upload_image never sends a process's environment or a key, whatever t
   // content check refuses it and the error says what it looks like without quoting any of it.
   auto services = testing::fake_services();
   const auto before = services->emulator->count("adimage");
-  auto environ_file = testing::call(*services, "upload_image", {{"ad_account_id", kAccount}, {"file_path", "/proc/self/environ"}});
+  auto environ_file = testing::call(*services, "upload_image", {{"ad_account_id", kImageUploadAccount}, {"file_path", "/proc/self/environ"}});
   CHECK(environ_file.is_error);
   CHECK(environ_file.structured["error"]["path"] == "file_path");
   CHECK(environ_file.text.find("is not an image") != std::string::npos);
@@ -103,7 +103,7 @@ TEST_CASE("upload_image takes image_base64 far beyond the 64 KiB cap on ordinary
   std::string png = testing::png_header(1080, 1080);
   png.resize(300 * 1024, '\0');  // trailing bytes after the header: sniffing and hashing read the whole of it
   auto uploaded = testing::call(*services, "upload_image",
-                                {{"ad_account_id", kAccount}, {"image_base64", crypto::base64_encode(png)}, {"dry_run", true}});
+                                {{"ad_account_id", kImageUploadAccount}, {"image_base64", crypto::base64_encode(png)}, {"dry_run", true}});
   INFO(uploaded.text);
   REQUIRE_FALSE(uploaded.is_error);
   CHECK(uploaded.structured["data"]["image"]["hash"] == media::image_hash(png));

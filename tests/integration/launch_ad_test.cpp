@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/fake_services.hpp"
+#include "support/sample_launch.hpp"
 #include "crypto/base64.hpp"
 #include "support/sample_images.hpp"
 
@@ -14,17 +15,7 @@ namespace {
 
 constexpr const char* kKinds[] = {"campaign", "adset", "adcreative", "ad"};
 
-json launch_args() {
-  return {{"ad_account_id", "act_1029384756102938"},
-          {"name", "Winter Boots 2026"},
-          {"campaign", {{"objective", "OUTCOME_TRAFFIC"}, {"special_ad_categories", json::array()},
-                        {"daily_budget", {{"amount", "30.00"}}}}},
-          {"adset", {{"optimization_goal", "LINK_CLICKS"}, {"billing_event", "IMPRESSIONS"},
-                     {"targeting", {{"geo_locations", {{"countries", {"US"}}}}, {"age_min", 25}, {"age_max", 54}}}}},
-          {"creative", {{"page_id", "104857600000001"}, {"link", "https://shop.example.com/winter-boots"},
-                        {"message", "Warm feet, all winter."}, {"headline", "Winter boots: 20% off"},
-                        {"image_hash", "fe5067706fde605fcc635835a1e52fc8"}, {"call_to_action_type", "SHOP_NOW"}}}};
-}
+json launch_args() { return testing::sample_launch_args(); }
 
 std::vector<size_t> live_counts(const fake::GraphEmulator& emulator) {
   std::vector<size_t> counts;
@@ -34,11 +25,7 @@ std::vector<size_t> live_counts(const fake::GraphEmulator& emulator) {
 
 // Meta refuses this call to action (fake/rules/creative_rules.cpp checks the SDK's enum), which the pre-flight does
 // not check: the creative step fails inside the batch, after the campaign and ad set were made.
-json failing_launch_args() {
-  auto args = launch_args();
-  args["creative"]["call_to_action_type"] = "CLICK_HERE";
-  return args;
-}
+json failing_launch_args() { return testing::sample_launch_failing_at_the_creative(); }
 
 void check_rolled_back(const tool::ToolResult& result) {
   REQUIRE(result.is_error);

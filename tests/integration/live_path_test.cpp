@@ -10,6 +10,7 @@
 
 #include "core/log.hpp"
 #include "fake/fault_plan.hpp"
+#include "integration/live_faults.hpp"
 #include "support/fake_services.hpp"
 
 using namespace fbmcp;
@@ -33,11 +34,7 @@ struct LogCapture {
   ~LogCapture() { core::set_log_sink(nullptr); }
 };
 
-void arm(testing::HttpWorld& world, const json& spec) {
-  auto fault = fake::parse_fault(spec);
-  REQUIRE(fault);
-  world.server->faults().add(*fault);
-}
+using testing::arm;
 
 tool::ToolResult call(testing::HttpWorld& world, const std::string& op, const json& args) {
   auto result = testing::call(*world.services, op, args);

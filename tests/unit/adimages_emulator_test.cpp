@@ -8,6 +8,7 @@
 #include "media/image_hash.hpp"
 #include "support/fake_services.hpp"
 #include "support/sample_images.hpp"
+#include "support/response_body.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
@@ -16,7 +17,7 @@ namespace {
 
 constexpr const char* kAccount = "act_1029384756102938";
 
-json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+using testing::body_of;
 
 }  // namespace
 

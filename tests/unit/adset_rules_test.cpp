@@ -4,13 +4,14 @@
 
 #include "fake/rules/adset_rules.hpp"
 #include "support/fake_services.hpp"
+#include "support/response_body.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
 
 namespace {
 
-json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+using testing::body_of;
 
 constexpr const char* kAct = "act_1029384756102938";
 constexpr const char* kCboCampaign = "120210000000000001";  // OUTCOME_SALES with a daily budget

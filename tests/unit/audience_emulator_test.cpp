@@ -5,6 +5,7 @@
 
 #include "crypto/digest.hpp"
 #include "support/fake_services.hpp"
+#include "support/response_body.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
@@ -13,7 +14,7 @@ namespace {
 
 constexpr const char* kAccount = "act_1029384756102938";
 
-json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+using testing::body_of;
 
 // n distinct hashed emails, numbered from `from`.
 json hashed_rows(int from, int n) {

@@ -10,6 +10,7 @@
 #include "fake/graph_emulator.hpp"
 #include "money/money.hpp"
 #include "support/fake_services.hpp"
+#include "support/response_body.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
@@ -19,7 +20,7 @@ namespace {
 const char* kAccounts[] = {"act_1029384756102938", "act_2038475610293847", "act_3047561029384756",
                            "act_4056102938475610", "act_5061029384756102"};
 
-json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+using testing::body_of;
 
 std::unique_ptr<fake::GraphEmulator> emulator_at(std::shared_ptr<std::string> now) {
   auto world = fake::load_world(fake::embedded_fixture_reader());

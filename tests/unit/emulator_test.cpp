@@ -5,13 +5,14 @@
 #include "fake/edge_listing.hpp"
 #include "graph/graph_time.hpp"
 #include "support/fake_services.hpp"
+#include "support/response_body.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
 
 namespace {
 
-json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+using testing::body_of;
 
 std::string first_usd_account(fake::GraphEmulator& emulator) {
   auto accounts = body_of(emulator.handle("GET", "me/adaccounts", {{"fields", "currency,account_status"}, {"limit", "100"}}));

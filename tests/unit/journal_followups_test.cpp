@@ -12,6 +12,7 @@
 #include "integration/live_faults.hpp"
 #include "store/change_journal.hpp"
 #include "support/fake_services.hpp"
+#include "support/sample_launch.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_dir.hpp"
 
@@ -41,19 +42,7 @@ json node_of(app::Services& services, const std::string& id, const std::string& 
   return json::parse(r.body);
 }
 
-json launch_that_fails_at_the_creative() {
-  // The emulator refuses this call to action inside the batch, after the campaign and ad set were made
-  // (tests/integration/launch_ad_test.cpp uses the same launch).
-  return {{"ad_account_id", kFollowupAct},
-          {"name", "Left Behind 2026"},
-          {"campaign", {{"objective", "OUTCOME_TRAFFIC"}, {"special_ad_categories", json::array()},
-                        {"daily_budget", {{"amount", "30.00"}}}}},
-          {"adset", {{"optimization_goal", "LINK_CLICKS"}, {"billing_event", "IMPRESSIONS"},
-                     {"targeting", {{"geo_locations", {{"countries", {"US"}}}}, {"age_min", 25}, {"age_max", 54}}}}},
-          {"creative", {{"page_id", "104857600000001"}, {"link", "https://shop.example.com/winter-boots"},
-                        {"message", "Warm feet, all winter."}, {"headline", "Winter boots: 20% off"},
-                        {"image_hash", "fe5067706fde605fcc635835a1e52fc8"}, {"call_to_action_type", "CLICK_HERE"}}}};
-}
+json launch_that_fails_at_the_creative() { return testing::sample_launch_failing_at_the_creative("Left Behind 2026"); }
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include "app/services.hpp"
 #include "fake/targeting/audience_estimate.hpp"
 #include "support/fake_services.hpp"
+#include "support/response_body.hpp"
 
 namespace fs = std::filesystem;
 using namespace fbmcp;
@@ -15,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+using testing::body_of;
 
 constexpr const char* kAct = "act_1029384756102938";
 

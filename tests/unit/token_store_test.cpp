@@ -21,8 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir : testing::TempDir {
-  TempDir() : testing::TempDir("fbmcp-tokens") {}
+struct TokenStoreDir : testing::TempDir {
+  TokenStoreDir() : testing::TempDir("fbmcp-tokens") {}
 };
 
 unsigned mode_of(const std::string& path) {
@@ -111,7 +111,7 @@ TEST_CASE("base64 for FACEBOOK_MCP_KEY", "[token_store][crypto]") {
 }
 
 TEST_CASE("store key: from FACEBOOK_MCP_KEY, errors name the variable and never echo it", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   const std::string encoded = crypto::base64_encode(kOtherKey);
   auto key = store::load_store_key(dir.file("data"), encoded.c_str());
   REQUIRE(key);
@@ -134,7 +134,7 @@ TEST_CASE("store key: from FACEBOOK_MCP_KEY, errors name the variable and never 
 }
 
 TEST_CASE("store key: a key file created 0600 in a 0700 dir on first use, then read back", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   const std::string data = dir.file("nested/data");
   auto first = store::load_store_key(data, nullptr);
   REQUIRE(first);
@@ -149,7 +149,7 @@ TEST_CASE("store key: a key file created 0600 in a 0700 dir on first use, then r
 }
 
 TEST_CASE("store key: a key file others may read is refused", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   REQUIRE(store::load_store_key(dir.path, nullptr));
   REQUIRE(::chmod(dir.file("store.key").c_str(), 0644) == 0);
   auto loose = store::load_store_key(dir.path, nullptr);
@@ -165,7 +165,7 @@ TEST_CASE("store key: a key file others may read is refused", "[token_store]") {
 }
 
 TEST_CASE("token store: add, replace, get, list without values, default, status, remove", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   const std::string db = dir.file("data/tokens.db");
   auto tokens = open_store(db, kKey);
   CHECK(mode_of(db) == 0600);
@@ -217,7 +217,7 @@ TEST_CASE("token store: add, replace, get, list without values, default, status,
 }
 
 TEST_CASE("token store: a wrong key is a clear error naming the label, never an overwrite", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   const std::string db = dir.file("tokens.db");
   open_store(db, kKey)->put("work", "EAAG-work-token", {}).value();
   auto wrong = open_store(db, kOtherKey);
@@ -241,7 +241,7 @@ TEST_CASE("token store: a wrong key is a clear error naming the label, never an 
 }
 
 TEST_CASE("token store: a ciphertext moved to another row or altered does not open", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   const std::string db = dir.file("tokens.db");
   {
     auto tokens = open_store(db, kKey);
@@ -262,7 +262,7 @@ TEST_CASE("token store: a ciphertext moved to another row or altered does not op
 }
 
 TEST_CASE("token store: rotate_key re-encrypts every row, all or nothing", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   const std::string db = dir.file("tokens.db");
   auto tokens = open_store(db, kKey);
   REQUIRE(tokens->put("a", "EAAG-a-token", {}));
@@ -303,7 +303,7 @@ TEST_CASE("token store: rotate_key re-encrypts every row, all or nothing", "[tok
 }
 
 TEST_CASE("token store: the canary token never appears in plaintext in the data dir", "[token_store]") {
-  TempDir dir;
+  TokenStoreDir dir;
   const std::string canary = "EAAG-canary-" + crypto::base64_encode(crypto::random_bytes(12));
   {
     auto key = store::load_store_key(dir.path, nullptr).value();

@@ -21,13 +21,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
+struct UploadDir {
   fs::path path;
-  TempDir() {
+  UploadDir() {
     std::string pattern = (fs::temp_directory_path() / "fbmcp-upload-XXXXXX").string();
     path = ::mkdtemp(pattern.data());
   }
-  ~TempDir() { fs::remove_all(path); }
+  ~UploadDir() { fs::remove_all(path); }
 };
 
 // A loopback web server for fetch tests: /img.png, /big, /missing, /hop/<n> (n redirects before /img.png),
@@ -69,7 +69,7 @@ media::FetchOptions loopback_allowed() {
 }  // namespace
 
 TEST_CASE("a regular file is read; directories, devices, FIFOs, missing and oversized files are refused", "[media]") {
-  TempDir dir;
+  UploadDir dir;
   const auto image = dir.path / "photo.png";
   std::ofstream(image, std::ios::binary) << testing::png_1x1();
   auto bytes = media::read_local_file(image.string(), 1024, "file_path");

@@ -14,6 +14,7 @@
 #include "fake/world_state.hpp"
 #include "support/fake_services.hpp"
 #include "support/temp_dir.hpp"
+#include "support/response_body.hpp"
 
 using namespace fbmcp;
 using nlohmann::json;
@@ -23,10 +24,10 @@ namespace {
 
 constexpr const char* kAccount = "act_1029384756102938";
 
-json body_of(const graph::HttpResponse& r) { return json::parse(r.body); }
+using testing::body_of;
 
-struct TempDir : testing::TempDir {
-  TempDir() : testing::TempDir("fbmcp-state") {}
+struct StateDir : testing::TempDir {
+  StateDir() : testing::TempDir("fbmcp-state") {}
 };
 
 core::Settings state_settings(const std::string& file) {
@@ -57,7 +58,7 @@ std::string read_text(const std::string& path) {
 }  // namespace
 
 TEST_CASE("a world saved to a state file comes back whole in another emulator", "[fake][state]") {
-  TempDir dir;
+  StateDir dir;
   const auto file = dir.file("world.json");
   std::string created;
   {
@@ -87,7 +88,7 @@ TEST_CASE("a world saved to a state file comes back whole in another emulator", 
 }
 
 TEST_CASE("encode and decode of a world state are inverse", "[fake][state]") {
-  TempDir dir;
+  StateDir dir;
   const auto file = dir.file("w.json");
   {
     auto source = emulator_on(file);
@@ -101,7 +102,7 @@ TEST_CASE("encode and decode of a world state are inverse", "[fake][state]") {
 }
 
 TEST_CASE("a damaged or foreign state file refuses the start and is left as it is", "[fake][state]") {
-  TempDir dir;
+  StateDir dir;
   const auto file = dir.file("state.json");
   const auto [contents, says] = GENERATE(table<std::string, std::string>({
       {"{\"format\": \"facebook-mcp/fake-state/1\", \"objects\": [", "not valid JSON"},
@@ -125,7 +126,7 @@ TEST_CASE("a damaged or foreign state file refuses the start and is left as it i
 }
 
 TEST_CASE("a state file changed by another process is read before the next request", "[fake][state]") {
-  TempDir dir;
+  StateDir dir;
   const auto file = dir.file("shared.json");
   auto a = emulator_on(file);
   auto b = emulator_on(file);
@@ -153,7 +154,7 @@ TEST_CASE("a state file changed by another process is read before the next reque
 }
 
 TEST_CASE("error fbtrace_ids never repeat, within a process or across processes sharing a state file", "[fake][state]") {
-  TempDir dir;
+  StateDir dir;
   const auto file = dir.file("trace.json");
   std::set<std::string> seen;
   for (int process = 0; process < 3; ++process) {
@@ -167,7 +168,7 @@ TEST_CASE("error fbtrace_ids never repeat, within a process or across processes 
 }
 
 TEST_CASE("writers racing on one state file lose nothing: requests take turns under the lock", "[fake][state]") {
-  TempDir dir;
+  StateDir dir;
   const auto file = dir.file("race.json");
   constexpr int kWriters = 3;
   constexpr int kCreatesEach = 8;
