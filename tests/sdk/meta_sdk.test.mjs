@@ -10,19 +10,13 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { startFakeGraph } from "./fake_graph.mjs";
 
 const require = createRequire(import.meta.url);
 const sdk = require("facebook-nodejs-business-sdk");
 const { FacebookAdsApi, FacebookAdsApiBatch, AdAccount, AdSet, Campaign, CustomAudience, AdReportRun, IGUser, User } = sdk;
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const BIN = process.env.MCP_SERVER_BIN
-  ? path.resolve(process.env.MCP_SERVER_BIN)
-  : path.resolve(HERE, "../../build/facebook-mcp");
 
 const USD = "act_1029384756102938";
 const ACTIVE_USD_CAMPAIGN = "120210000000000001";
@@ -43,23 +37,8 @@ async function graphError(promise) {
 }
 
 before(async () => {
-  graph = spawn(BIN, ["fake-graph", "--port", "0"], {
-    env: { ...process.env, FACEBOOK_FAKE_CLOCK: "2026-11-23T12:00:00+0000" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error("fake-graph did not start")), 10_000);
-    graph.stdout.on("data", (d) => {
-      out += d.toString();
-      const line = out.match(/listening on (http:\/\/127\.0\.0\.1:[0-9]+)/);
-      if (line) {
-        clearTimeout(timer);
-        resolve(line[1]);
-      }
-    });
-    graph.on("exit", (code) => reject(new Error(`fake-graph exited with ${code}`)));
-  });
+  let url;
+  ({ url, process: graph } = await startFakeGraph());
   Object.defineProperty(FacebookAdsApi, "GRAPH", { get: () => url, configurable: true });
   api = FacebookAdsApi.init("meta-sdk-test-token");
 });

@@ -10,9 +10,8 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { spawn } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { BIN, startFakeGraph } from "./fake_graph.mjs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import {
@@ -22,10 +21,6 @@ import {
   McpError,
 } from "@modelcontextprotocol/sdk/types.js";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const BIN = process.env.MCP_SERVER_BIN
-  ? path.resolve(process.env.MCP_SERVER_BIN)
-  : path.resolve(HERE, "../../build/facebook-mcp");
 
 const USD = "act_1029384756102938";
 const EUR = "act_2038475610293847";
@@ -343,21 +338,8 @@ describe("one client, no elicitation", () => {
 
   test("insights: a query too large for Meta becomes an async report over HTTP, its states seen as progress", T, async () => {
     const cleanups = [];
-    const graph = spawn(BIN, ["fake-graph", "--port", "0"], {
-      env: { ...process.env, FACEBOOK_FAKE_CLOCK: "2026-11-23T12:00:00+0000" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const { url, process: graph } = await startFakeGraph();
     try {
-      const url = await new Promise((resolve, reject) => {
-        let out = "";
-        graph.stdout.on("data", (d) => {
-          out += d.toString();
-          const line = out.match(/listening on (http:\/\/127\.0\.0\.1:[0-9]+)/);
-          if (line) resolve(line[1]);
-        });
-        graph.on("exit", (code) => reject(new Error(`fake-graph exited with ${code}`)));
-        setTimeout(() => reject(new Error("fake-graph did not start")), 10_000);
-      });
       const dataDir = mkdtempSync(path.join(tmpdir(), "fbmcp-sdk-"));
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
       const p = await startClient({ name: "sdk-insights-test", deferResponses: true, liveGraph: { url, dataDir } });
