@@ -35,7 +35,7 @@ fake::ParamMap token_of(const json& answer) {
 TEST_CASE("ad and creative previews answer Graph's iframe, the same for the same request", "[fake][preview_ad]") {
   auto services = testing::fake_services();
   auto& emulator = *services->emulator;
-  for (const std::string path : {std::string(kPreviewAd) + "/previews", std::string(kPreviewCreative) + "/previews"}) {
+  for (const std::string& path : {std::string(kPreviewAd) + "/previews", std::string(kPreviewCreative) + "/previews"}) {
     INFO(path);
     auto r = emulator.handle("GET", path, {{"ad_format", "DESKTOP_FEED_STANDARD"}});
     REQUIRE(r.status == 200);
