@@ -1,6 +1,7 @@
 #include "fake/oauth/oauth_service.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 
 #include "crypto/digest.hpp"
@@ -42,28 +43,18 @@ std::string param_or_empty(const ParamMap& params, const char* key) { return par
 // github.com/blynkkk/blynk-server/issues/435 and github.com/staciax/valorant-discord-bot/issues/105, both code 190,
 // error_subcode 463). US daylight time: from the second Sunday of March, 02:00 PST (10:00 UTC), to the first Sunday
 // of November, 02:00 PDT (09:00 UTC).
-int64_t oauth_days_from_civil(int64_t y, unsigned m, unsigned d) {  // H. Hinnant's algorithm
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 // The Unix time of the n-th Sunday (1-based) of month m of year y, at `utc_hour`.
-int64_t oauth_nth_sunday(int64_t y, unsigned m, int n, int utc_hour) {
-  const int64_t first = oauth_days_from_civil(y, m, 1);
-  const int64_t weekday = ((first % 7) + 11) % 7;  // 1970-01-01 was a Thursday; 0 = Sunday
-  const int64_t day = first + (7 - weekday) % 7 + 7 * (n - 1);
-  return day * 86400 + utc_hour * 3600;
+int64_t oauth_nth_sunday(int y, unsigned m, unsigned n, int utc_hour) {
+  using namespace std::chrono;
+  const sys_days day{year{y} / month{m} / Sunday[n]};
+  return static_cast<int64_t>(day.time_since_epoch().count()) * 86400 + utc_hour * 3600;
 }
 
 std::string oauth_pacific_time(int64_t unix_seconds) {
   const std::time_t as_utc = static_cast<std::time_t>(unix_seconds);
   std::tm utc{};
   gmtime_r(&as_utc, &utc);
-  const int64_t year = utc.tm_year + 1900;
+  const int year = utc.tm_year + 1900;
   const bool daylight = unix_seconds >= oauth_nth_sunday(year, 3, 2, 10) && unix_seconds < oauth_nth_sunday(year, 11, 1, 9);
   const std::time_t local = static_cast<std::time_t>(unix_seconds - (daylight ? 7 : 8) * 3600);
   std::tm pacific{};

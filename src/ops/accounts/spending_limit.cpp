@@ -123,8 +123,7 @@ core::Result<OpOutput> update_spending_limit(const nlohmann::json& args, OpConte
                   "; nothing to do.";
     return out;
   }
-  // Graph takes the cap in the currency's main unit ("1500.00"), 0 for none.
-  auto amount = plan->after == 0 ? core::Result<std::string>("0") : money::to_amount(plan->after, currency);
+  auto amount = account_spend_cap_param(plan->after, currency);
   if (!amount) return std::unexpected(amount.error());
   const nlohmann::json change = {{"before", view(plan->before)}, {"after", view(plan->after)}};
   if (args.value("dry_run", false)) {

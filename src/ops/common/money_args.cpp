@@ -70,4 +70,9 @@ std::string money_text(int64_t minor, const std::string& currency) {
   return (amount ? *amount : std::to_string(minor)) + " " + currency;
 }
 
+core::Result<std::string> account_spend_cap_param(int64_t minor, const std::string& currency) {
+  if (minor == 0) return std::string("0");
+  return money::to_amount(minor, currency);
+}
+
 }  // namespace fbmcp::ops

@@ -39,4 +39,8 @@ int64_t current_minor(const nlohmann::json& raw, const std::string& field);
 // "25.00 USD"
 std::string money_text(int64_t minor, const std::string& currency);
 
+// An ad account's spend_cap as Graph takes it on POST /act_<id>: the currency's main unit ("1500.00"), "0" for no
+// limit — while it reads the cap back in minor units (update_spending_limit, undo_change).
+core::Result<std::string> account_spend_cap_param(int64_t minor, const std::string& currency);
+
 }  // namespace fbmcp::ops

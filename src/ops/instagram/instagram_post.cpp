@@ -36,13 +36,9 @@ core::Result<OpOutput> instagram_post(const nlohmann::json& args, OpContext& ctx
     auto children = ctx.graph.list(id + "/children", graph::Params{{"fields", kCarouselChildFields}},
                                    kInstagramCarouselReadLimit);
     if (!children) return std::unexpected(children.error());
-    auto rows = nlohmann::json::array();
-    for (const auto& child : children->items) {
-      auto shaped = shape_media(child, id + "/children");
-      if (!shaped) return std::unexpected(shaped.error());
-      rows.push_back(std::move(*shaped));
-    }
-    (*row)["children"] = std::move(rows);
+    auto rows = shape_media_rows(children->items, id + "/children");
+    if (!rows) return std::unexpected(rows.error());
+    (*row)["children"] = std::move(*rows);
   }
   OpOutput out;
   out.data = {{"media", *row}};

@@ -33,13 +33,9 @@ core::Result<nlohmann::json> fetch_profile(OpContext& ctx, const std::string& ig
   }
   auto media = ctx.graph.list(ig_user_id + "/media", graph::Params{{"fields", kMediaRowFields}}, media_limit);
   if (!media) return std::unexpected(media.error());
-  auto grid = nlohmann::json::array();
-  for (const auto& item : media->items) {
-    auto row = shape_media(item, ig_user_id + "/media");
-    if (!row) return std::unexpected(row.error());
-    grid.push_back(std::move(*row));
-  }
-  return nlohmann::json{{"profile", profile}, {"media", grid}};
+  auto grid = shape_media_rows(media->items, ig_user_id + "/media");
+  if (!grid) return std::unexpected(grid.error());
+  return nlohmann::json{{"profile", profile}, {"media", *grid}};
 }
 
 core::Result<OpOutput> instagram_profile(const nlohmann::json& args, OpContext& ctx) {

@@ -62,13 +62,9 @@ core::Result<nlohmann::json> shape_media(const nlohmann::json& media, const std:
   if (*children) {
     const auto* data = (*children)->contains("data") ? &(**children)["data"] : nullptr;
     if (!data || !data->is_array()) return std::unexpected(graph::unexpected_shape(what, "`children.data` is not a list"));
-    auto rows = nlohmann::json::array();
-    for (const auto& child : *data) {
-      auto shaped = shape_media(child, what + " children");
-      if (!shaped) return std::unexpected(shaped.error());
-      rows.push_back(std::move(*shaped));
-    }
-    row["children"] = std::move(rows);
+    auto rows = shape_media_rows(*data, what + " children");
+    if (!rows) return std::unexpected(rows.error());
+    row["children"] = std::move(*rows);
   }
   return row;
 }

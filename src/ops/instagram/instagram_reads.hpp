@@ -33,4 +33,16 @@ tool::OpOutput no_instagram_account(const std::string& page_id);
 // instead and shapes each row with this).
 core::Result<nlohmann::json> shape_media(const nlohmann::json& media, const std::string& what);
 
+// shape_media of every row of a list (a ListPage's items, or a JSON array), as a JSON array.
+template <typename Rows>
+core::Result<nlohmann::json> shape_media_rows(const Rows& rows, const std::string& what) {
+  auto shaped_rows = nlohmann::json::array();
+  for (const auto& media : rows) {
+    auto shaped = shape_media(media, what);
+    if (!shaped) return std::unexpected(shaped.error());
+    shaped_rows.push_back(std::move(*shaped));
+  }
+  return shaped_rows;
+}
+
 }  // namespace fbmcp::ops

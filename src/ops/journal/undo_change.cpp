@@ -8,7 +8,6 @@
 
 #include "graph/json_fields.hpp"
 #include "graph/response_decoding.hpp"
-#include "money/money.hpp"
 #include "ops/all_ops.hpp"
 #include "ops/common/money_args.hpp"
 #include "ops/common/spend_raises.hpp"
@@ -238,10 +237,7 @@ core::Result<void> plan_update_targets(OpContext& ctx, UndoPlan& plan) {
         }
       }
       if (field == "spend_cap" && target.item.kind == "account") {
-        // An account reads spend_cap in minor units but takes it in the currency's main unit ("1500.00"; 0 = no
-        // limit), as update_spending_limit sends it (ops/accounts/spending_limit.cpp).
-        const int64_t minor = target.money[field].get<int64_t>();
-        auto amount = minor == 0 ? core::Result<std::string>("0") : money::to_amount(minor, target.currency);
+        auto amount = account_spend_cap_param(target.money[field].get<int64_t>(), target.currency);
         if (!amount) return std::unexpected(amount.error());
         target.params.set(field, *amount);
       }
